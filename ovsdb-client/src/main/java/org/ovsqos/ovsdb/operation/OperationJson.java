@@ -73,7 +73,7 @@ public final class OperationJson {
 
     /** Decodes an operation found at JSON Pointer {@code pointer} of an enclosing message. */
     public static Operation operationFromJson(JsonNode json, String pointer) {
-        var m = new Members(json, pointer, "operation");
+        var m = new JsonMembers(json, pointer, "operation");
         String op = m.text("op");
         try {
             switch (op) {
@@ -105,7 +105,7 @@ public final class OperationJson {
             }
         } catch (IllegalArgumentException e) {
             // Well-formed JSON that no valid operation has, e.g. a negative timeout.
-            throw new OvsdbProtocolException("invalid " + op + " operation at " + Members.at(pointer)
+            throw new OvsdbProtocolException("invalid " + op + " operation at " + JsonMembers.at(pointer)
                     + ": " + e.getMessage(), e);
         }
     }
@@ -139,7 +139,7 @@ public final class OperationJson {
      * message. @throws OvsdbProtocolException if it is not the kind of result that operation has
      */
     public static OperationResult resultFromJson(Operation operation, JsonNode json, String pointer) {
-        var m = new Members(json, pointer, operation.op() + " result");
+        var m = new JsonMembers(json, pointer, operation.op() + " result");
         if (operation instanceof Insert) {
             JsonNode uuid = m.required("uuid");
             if (NotationJson.valueFromJson(uuid, pointer + "/uuid") instanceof UuidAtom u) {
@@ -175,120 +175,5 @@ public final class OperationJson {
         ArrayNode json = JSON.arrayNode(strings.size());
         strings.forEach(json::add);
         return json;
-    }
-
-    /** Reads the members of one JSON object, reporting problems with their JSON Pointer. */
-    private static final class Members {
-        private final JsonNode json;
-        private final String pointer;
-        private final String what;
-
-        Members(JsonNode json, String pointer, String what) {
-            this.json = json;
-            this.pointer = pointer;
-            this.what = what;
-            if (json == null || !json.isObject()) {
-                throw new OvsdbProtocolException("malformed " + what + " at " + at(pointer)
-                        + ": expected a JSON object, got " + snippet(json));
-            }
-        }
-
-        static String at(String pointer) {
-            return pointer.isEmpty() ? "top level" : pointer;
-        }
-
-        static String snippet(JsonNode json) {
-            String s = json == null || json.isMissingNode() ? "nothing" : json.toString();
-            return s.length() > 120 ? s.substring(0, 120) + "..." : s;
-        }
-
-        OvsdbProtocolException malformed(String member, String problem) {
-            return new OvsdbProtocolException("malformed " + what + " at " + pointer + "/" + member
-                    + ": " + problem + ", got " + snippet(json.get(member)));
-        }
-
-        JsonNode required(String member) {
-            JsonNode value = json.get(member);
-            if (value == null) {
-                throw new OvsdbProtocolException("malformed " + what + " at " + at(pointer)
-                        + ": missing member \"" + member + "\" in " + snippet(json));
-            }
-            return value;
-        }
-
-        String text(String member) {
-            JsonNode value = required(member);
-            if (!value.isTextual()) {
-                throw malformed(member, "expected a string");
-            }
-            return value.textValue();
-        }
-
-        boolean bool(String member) {
-            JsonNode value = required(member);
-            if (!value.isBoolean()) {
-                throw malformed(member, "expected a boolean");
-            }
-            return value.booleanValue();
-        }
-
-        Optional<String> optionalText(String member) {
-            return json.has(member) ? Optional.of(text(member)) : Optional.empty();
-        }
-
-        OptionalLong optionalLong(String member) {
-            if (!json.has(member)) {
-                return OptionalLong.empty();
-            }
-            JsonNode value = json.get(member);
-            if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-                throw malformed(member, "expected an integer");
-            }
-            return OptionalLong.of(value.longValue());
-        }
-
-        Row row(String member) {
-            return NotationJson.rowFromJson(required(member), pointer + "/" + member);
-        }
-
-        List<Condition> conditions(String member) {
-            return list(member, NotationJson::conditionFromJson);
-        }
-
-        Optional<List<String>> optionalStrings(String member) {
-            return json.has(member) ? Optional.of(strings(member)) : Optional.empty();
-        }
-
-        List<String> strings(String member) {
-            return list(member, (node, at) -> {
-                if (!node.isTextual()) {
-                    throw new OvsdbProtocolException("malformed " + what + " at " + at
-                            + ": expected a column name, got " + snippet(node));
-                }
-                return node.textValue();
-            });
-        }
-
-        Wait.Until until(String member) {
-            String symbol = text(member);
-            for (Wait.Until u : Wait.Until.values()) {
-                if (u.symbol().equals(symbol)) {
-                    return u;
-                }
-            }
-            throw malformed(member, "expected \"==\" or \"!=\"");
-        }
-
-        <T> List<T> list(String member, BiFunction<JsonNode, String, T> element) {
-            JsonNode array = required(member);
-            if (!array.isArray()) {
-                throw malformed(member, "expected an array");
-            }
-            var out = new ArrayList<T>(array.size());
-            for (int i = 0; i < array.size(); i++) {
-                out.add(element.apply(array.get(i), pointer + "/" + member + "/" + i));
-            }
-            return out;
-        }
     }
 }
