@@ -1,61 +1,99 @@
 package org.ovsqos.ovsdb.notation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
+import static org.quicktheories.generators.SourceDSL.strings;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /** Any value survives encode, serialise to text, parse, decode. */
 class NotationJsonProperties {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    @Property(tries = 500)
-    void everyValueRoundTripsThroughJsonText(@ForAll("values") Value value) throws Exception {
-        String text = MAPPER.writeValueAsString(NotationJson.toJson(value));
-        assertThat(NotationJson.valueFromJson(MAPPER.readTree(text))).isEqualTo(value);
+    @Test
+    void everyValueRoundTripsThroughJsonText() {
+        qt().withExamples(500).forAll(values()).checkAssert(value -> {
+            String text = write(NotationJson.toJson(value));
+            assertThat(NotationJson.valueFromJson(read(text))).isEqualTo(value);
+        });
     }
 
-    @Property(tries = 200)
-    void everyRowRoundTripsWithItsColumnOrder(@ForAll("rows") Row row) throws Exception {
-        String text = MAPPER.writeValueAsString(NotationJson.toJson(row));
-        Row back = NotationJson.rowFromJson(MAPPER.readTree(text));
-        assertThat(back).isEqualTo(row);
-        assertThat(back.columns().keySet()).containsExactlyElementsOf(row.columns().keySet());
+    @Test
+    void everyRowRoundTripsWithItsColumnOrder() {
+        qt().withExamples(200).forAll(rows()).checkAssert(row -> {
+            Row back = NotationJson.rowFromJson(read(write(NotationJson.toJson(row))));
+            assertThat(back).isEqualTo(row);
+            assertThat(back.columns().keySet()).containsExactlyElementsOf(row.columns().keySet());
+        });
     }
 
-    @Provide
-    Arbitrary<Value> values() {
-        return Arbitraries.oneOf(atoms().map(a -> a), sets().map(s -> s), maps().map(m -> m));
+    static Gen<Value> values() {
+        return Generate.oneOf(atoms().map(a -> (Value) a), sets().map(s -> (Value) s), maps().map(m -> (Value) m));
     }
 
-    @Provide
-    Arbitrary<Row> rows() {
-        return Arbitraries.maps(Arbitraries.strings().ofMinLength(1).ofMaxLength(12), values())
-                .ofMaxSize(6).map(Row::new);
+    static Gen<Row> rows() {
+        Gen<String> names = strings().basicLatinAlphabet().ofLengthBetween(1, 12);
+        return lists().of(names.zip(values(), Map::entry)).ofSizeBetween(0, 6).map(entries -> {
+            Map<String, Value> columns = new LinkedHashMap<>();
+            entries.forEach(e -> columns.putIfAbsent(e.getKey(), e.getValue()));
+            return new Row(columns);
+        });
     }
 
-    private Arbitrary<Atom> atoms() {
-        return Arbitraries.oneOf(
-                Arbitraries.longs().map(Atom::integer),
-                Arbitraries.doubles().filter(Double::isFinite).map(Atom::real),
-                Arbitraries.of(true, false).map(Atom::bool),
-                Arbitraries.strings().ofMaxLength(20).map(Atom::string),
-                Combinators.combine(Arbitraries.longs(), Arbitraries.longs()).as(UUID::new).map(Atom::uuid),
-                Arbitraries.strings().withCharRange('a', 'z').withChars('_').ofMinLength(1).ofMaxLength(10)
-                        .map(Atom::namedUuid));
+    static Gen<Atom> atoms() {
+        Gen<Character> lower = Generate.characters('a', 'z');
+        return Generate.oneOf(
+                longs().all().map(Atom::integer),
+                doubles().any().assuming(Double::isFinite).map(Atom::real),
+                booleans().all().map(Atom::bool),
+                strings().allPossible().ofLengthBetween(0, 20).map(Atom::string),
+                longs().all().zip(longs().all(), UUID::new).map(Atom::uuid),
+                lists().of(lower).ofSizeBetween(1, 10).map(NotationJsonProperties::join).map(Atom::namedUuid));
     }
 
-    private Arbitrary<OvsdbSet> sets() {
-        return atoms().set().ofMaxSize(5).map(OvsdbSet::new);
+    static Gen<OvsdbSet> sets() {
+        return lists().of(atoms()).ofSizeBetween(0, 5).map(list -> new OvsdbSet(new LinkedHashSet<>(list)));
     }
 
-    private Arbitrary<OvsdbMap> maps() {
-        return Arbitraries.maps(atoms(), atoms()).ofMaxSize(5).map(OvsdbMap::new);
+    static Gen<OvsdbMap> maps() {
+        return lists().of(atoms().zip(atoms(), Map::entry)).ofSizeBetween(0, 5).map(entries -> {
+            Map<Atom, Atom> map = new LinkedHashMap<>();
+            entries.forEach(e -> map.putIfAbsent(e.getKey(), e.getValue()));
+            return new OvsdbMap(map);
+        });
+    }
+
+    private static String join(List<Character> chars) {
+        StringBuilder sb = new StringBuilder();
+        chars.forEach(sb::append);
+        return sb.toString();
+    }
+
+    private static String write(com.fasterxml.jackson.databind.JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode read(String text) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 }
