@@ -15,7 +15,7 @@ public class CacheUpdateException extends OvsdbProtocolException {
     private static final long serialVersionUID = 1L;
 
     private final String table;
-    private final transient UUID row;
+    private final UUID row;
 
     public CacheUpdateException(String table, UUID row, String problem, Throwable cause) {
         super("table " + table + (row == null ? "" : " row " + row) + ": " + problem, cause);

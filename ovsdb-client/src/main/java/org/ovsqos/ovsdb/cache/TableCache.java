@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import org.ovsqos.ovsdb.monitor.MonitorRequest;
 import org.ovsqos.ovsdb.monitor.RowUpdate;
@@ -17,8 +16,6 @@ import org.ovsqos.ovsdb.monitor.TableUpdates;
 import org.ovsqos.ovsdb.notation.Row;
 import org.ovsqos.ovsdb.schema.DatabaseSchema;
 import org.ovsqos.ovsdb.schema.TableSchema;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A replica of the monitored tables and columns, kept from the updates of a monitor: the
@@ -40,18 +37,15 @@ import org.slf4j.LoggerFactory;
  * them from its I/O thread, in the order the server sent the updates.
  */
 public final class TableCache {
-    private static final Logger LOG = LoggerFactory.getLogger(TableCache.class);
-
     private final DatabaseSchema schema;
     private final Map<String, CachedTable> tables;
-    private final SerialExecutor events;
-    private final List<Registration> listeners = new CopyOnWriteArrayList<>();
+    private final EventDispatcher dispatcher;
     private volatile CacheSnapshot snapshot;
 
     private TableCache(DatabaseSchema schema, Map<String, CachedTable> tables, Executor eventExecutor) {
         this.schema = schema;
         this.tables = tables;
-        this.events = new SerialExecutor(eventExecutor);
+        this.dispatcher = new EventDispatcher(eventExecutor);
         var empty = new LinkedHashMap<String, Map<UUID, Row>>();
         tables.keySet().forEach(t -> empty.put(t, UnmodifiableRows.EMPTY));
         this.snapshot = new CacheSnapshot(empty);
@@ -115,14 +109,14 @@ public final class TableCache {
      * so it converges without a gap or a duplicate.
      */
     public synchronized Registration addListener(RowListener listener, boolean replayRows) {
-        Registration registration = new Registration(this, Objects.requireNonNull(listener, "listener"));
-        listeners.add(registration);
+        Registration registration = new Registration(dispatcher, Objects.requireNonNull(listener, "listener"));
+        dispatcher.add(registration);
         if (replayRows) {
             List<RowEvent> replay = new ArrayList<>();
             snapshot.tables().forEach((table, rows) -> rows.forEach((uuid, row) ->
                     replay.add(new RowEvent.Inserted(table, uuid, row))));
             if (!replay.isEmpty()) {
-                events.execute(() -> deliver(List.of(registration), replay));
+                dispatcher.dispatchTo(List.of(registration), replay);
             }
         }
         return registration;
@@ -151,11 +145,12 @@ public final class TableCache {
     private static void applyRow(CachedTable table, Map<UUID, Row> rows, UUID uuid, RowUpdate update,
             List<RowEvent> deletions, List<RowEvent> changes) {
         Row current = rows.get(uuid);
-        if (update instanceof RowUpdate.Initial || update instanceof RowUpdate.Insert) {
+        Row inserted = insertedRow(update);
+        if (inserted != null) {
             if (current != null) {
                 throw new CacheUpdateException(table.name(), uuid, "insert of a row the cache already holds");
             }
-            Row row = table.materialize(uuid, update instanceof RowUpdate.Initial i ? i.row() : ((RowUpdate.Insert) update).row());
+            Row row = table.materialize(uuid, inserted);
             rows.put(uuid, row);
             changes.add(new RowEvent.Inserted(table.name(), uuid, row));
             return;
@@ -198,12 +193,8 @@ public final class TableCache {
             TableUpdate tableUpdate = content.tables().getOrDefault(name, new TableUpdate(Map.of()));
             var rows = new LinkedHashMap<UUID, Row>();
             tableUpdate.rows().forEach((uuid, update) -> {
-                Row given;
-                if (update instanceof RowUpdate.Initial i) {
-                    given = i.row();
-                } else if (update instanceof RowUpdate.Insert i) {
-                    given = i.row();
-                } else {
+                Row given = insertedRow(update);
+                if (given == null) {
                     throw new CacheUpdateException(name, uuid, "replaceAll takes initial rows, got " + kind(update));
                 }
                 Row row = table.materialize(uuid, given);
@@ -228,35 +219,7 @@ public final class TableCache {
 
     private void publish(CacheSnapshot next, List<RowEvent> batch) {
         snapshot = next;
-        if (batch.isEmpty() || listeners.isEmpty()) {
-            return;
-        }
-        // Capture the listeners now, under the writer lock, so one added later never sees this batch.
-        List<Registration> targets = List.copyOf(listeners);
-        events.execute(() -> deliver(targets, batch));
-    }
-
-    private static void deliver(List<Registration> targets, List<RowEvent> batch) {
-        for (Registration r : targets) {
-            for (RowEvent event : batch) {
-                if (!r.active) {
-                    break;
-                }
-                try {
-                    r.listener.onEvent(event);
-                } catch (RuntimeException e) {
-                    LOG.warn("row listener failed table={} row={} event={}", event.table(), event.uuid(),
-                            event.getClass().getSimpleName(), e);
-                }
-            }
-            if (r.active) {
-                try {
-                    r.listener.afterUpdate();
-                } catch (RuntimeException e) {
-                    LOG.warn("row listener failed in afterUpdate", e);
-                }
-            }
-        }
+        dispatcher.dispatch(batch);
     }
 
     private CachedTable table(String name) {
@@ -265,6 +228,14 @@ public final class TableCache {
             throw new CacheUpdateException(name, null, "update for a table that is not monitored");
         }
         return table;
+    }
+
+    /** The row of an initial or insert update, else null. */
+    private static Row insertedRow(RowUpdate update) {
+        if (update instanceof RowUpdate.Initial i) {
+            return i.row();
+        }
+        return update instanceof RowUpdate.Insert i ? i.row() : null;
     }
 
     private static String kind(RowUpdate update) {
@@ -282,13 +253,21 @@ public final class TableCache {
 
     /** A listener's place in the cache; {@link #close()} removes it. */
     public static final class Registration implements AutoCloseable {
-        private final TableCache cache;
+        private final EventDispatcher dispatcher;
         private final RowListener listener;
         private volatile boolean active = true;
 
-        private Registration(TableCache cache, RowListener listener) {
-            this.cache = cache;
+        private Registration(EventDispatcher dispatcher, RowListener listener) {
+            this.dispatcher = dispatcher;
             this.listener = listener;
+        }
+
+        RowListener listener() {
+            return listener;
+        }
+
+        boolean isActive() {
+            return active;
         }
 
         /**
@@ -298,7 +277,7 @@ public final class TableCache {
         @Override
         public void close() {
             active = false;
-            cache.listeners.remove(this);
+            dispatcher.remove(this);
         }
     }
 }

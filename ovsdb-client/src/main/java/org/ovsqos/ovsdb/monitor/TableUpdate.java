@@ -3,6 +3,7 @@ package org.ovsqos.ovsdb.monitor;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -14,8 +15,8 @@ import java.util.UUID;
 public record TableUpdate(Map<UUID, RowUpdate> rows) {
     public TableUpdate {
         var copy = new LinkedHashMap<UUID, RowUpdate>(rows.size() * 2);
-        rows.forEach((uuid, update) -> copy.put(java.util.Objects.requireNonNull(uuid, "row uuid"),
-                java.util.Objects.requireNonNull(update, "row update")));
+        rows.forEach((uuid, update) -> copy.put(Objects.requireNonNull(uuid, "row uuid"),
+                Objects.requireNonNull(update, "row update")));
         rows = Collections.unmodifiableMap(copy);
     }
 

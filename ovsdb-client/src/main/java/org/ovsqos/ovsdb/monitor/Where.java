@@ -80,7 +80,7 @@ public record Where(boolean matchAll, List<Condition> conditions) {
                     return ALL;
                 }
             } else {
-                conditions.add(NotationJson.conditionFromJson(clause, "where/" + i));
+                conditions.add(NotationJson.conditionFromJson(clause, "/" + i));
             }
         }
         return anyOf(conditions);
