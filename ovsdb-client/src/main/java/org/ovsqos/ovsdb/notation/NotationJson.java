@@ -4,11 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Pattern;
 import org.ovsqos.ovsdb.OvsdbProtocolException;
 
 /**
@@ -31,10 +26,6 @@ import org.ovsqos.ovsdb.OvsdbProtocolException;
  */
 public final class NotationJson {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    /** RFC 7047 section 5.1: exactly 36 characters, hyphens at fixed places. */
-    private static final Pattern UUID_TEXT =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final int SNIPPET_MAX = 120;
 
     private NotationJson() {
     }
@@ -99,7 +90,7 @@ public final class NotationJson {
 
     /** Decodes a value, without a schema. @throws OvsdbProtocolException if it is malformed */
     public static Value valueFromJson(JsonNode json) {
-        return valueFromJson(json, "");
+        return NotationDecoder.value(json, "");
     }
 
     /**
@@ -107,172 +98,36 @@ public final class NotationJson {
      * only serves error messages. @throws OvsdbProtocolException if it is malformed
      */
     public static Value valueFromJson(JsonNode json, String pointer) {
-        if (json != null && json.isArray() && json.size() == 2 && json.get(0).isTextual()) {
-            switch (json.get(0).textValue()) {
-                case "set":
-                    return setFromJson(json, pointer);
-                case "map":
-                    return mapFromJson(json, pointer);
-                default:
-                    break;
-            }
-        }
-        return atomFromJson(json, pointer, "an atom, set or map");
+        return NotationDecoder.value(json, pointer);
     }
 
     /** Decodes a row object. @throws OvsdbProtocolException if it is malformed */
     public static Row rowFromJson(JsonNode json) {
-        return rowFromJson(json, "");
+        return NotationDecoder.row(json, "");
     }
 
     /** Decodes a row object found at {@code pointer} of an enclosing message. */
     public static Row rowFromJson(JsonNode json, String pointer) {
-        if (json == null || !json.isObject()) {
-            throw malformed("row", pointer, "expected a JSON object of columns", json);
-        }
-        var columns = new LinkedHashMap<String, Value>(json.size() * 2);
-        for (Map.Entry<String, JsonNode> e : json.properties()) {
-            columns.put(e.getKey(), valueFromJson(e.getValue(), pointer + "/" + escape(e.getKey())));
-        }
-        return new Row(columns);
+        return NotationDecoder.row(json, pointer);
     }
 
     /** Decodes {@code [column, function, value]}. @throws OvsdbProtocolException if malformed */
     public static Condition conditionFromJson(JsonNode json) {
-        return conditionFromJson(json, "");
+        return NotationDecoder.condition(json, "");
     }
 
     /** Decodes a condition found at {@code pointer} of an enclosing message. */
     public static Condition conditionFromJson(JsonNode json, String pointer) {
-        requireTriple(json, pointer, "condition", "[<column>, <function>, <value>]");
-        String symbol = json.get(1).textValue();
-        Condition.Function function = Condition.Function.fromSymbol(symbol)
-                .orElseThrow(() -> malformed("condition", pointer + "/1", "unknown function \"" + symbol + '"', json.get(1)));
-        return new Condition(json.get(0).textValue(), function, valueFromJson(json.get(2), pointer + "/2"));
+        return NotationDecoder.condition(json, pointer);
     }
 
     /** Decodes {@code [column, mutator, value]}. @throws OvsdbProtocolException if malformed */
     public static Mutation mutationFromJson(JsonNode json) {
-        return mutationFromJson(json, "");
+        return NotationDecoder.mutation(json, "");
     }
 
     /** Decodes a mutation found at {@code pointer} of an enclosing message. */
     public static Mutation mutationFromJson(JsonNode json, String pointer) {
-        requireTriple(json, pointer, "mutation", "[<column>, <mutator>, <value>]");
-        String symbol = json.get(1).textValue();
-        Mutation.Mutator mutator = Mutation.Mutator.fromSymbol(symbol)
-                .orElseThrow(() -> malformed("mutation", pointer + "/1", "unknown mutator \"" + symbol + '"', json.get(1)));
-        return new Mutation(json.get(0).textValue(), mutator, valueFromJson(json.get(2), pointer + "/2"));
-    }
-
-    private static void requireTriple(JsonNode json, String pointer, String what, String shape) {
-        if (json == null || !json.isArray() || json.size() != 3
-                || !json.get(0).isTextual() || !json.get(1).isTextual()) {
-            throw malformed(what, pointer, "expected " + shape, json);
-        }
-    }
-
-    private static OvsdbSet setFromJson(JsonNode json, String pointer) {
-        JsonNode elements = json.get(1);
-        if (!elements.isArray()) {
-            throw malformed("set", pointer, "expected [\"set\", [<atom>*]]", json);
-        }
-        var set = new LinkedHashSet<Atom>(elements.size() * 2);
-        for (int i = 0; i < elements.size(); i++) {
-            String at = pointer + "/1/" + i;
-            if (!set.add(atomFromJson(elements.get(i), at, "a set element (an atom)"))) {
-                throw malformed("set", at, "duplicate element", elements.get(i));
-            }
-        }
-        return new OvsdbSet(set);
-    }
-
-    private static OvsdbMap mapFromJson(JsonNode json, String pointer) {
-        JsonNode pairs = json.get(1);
-        if (!pairs.isArray()) {
-            throw malformed("map", pointer, "expected [\"map\", [[<key>, <value>]*]]", json);
-        }
-        var map = new LinkedHashMap<Atom, Atom>(pairs.size() * 2);
-        for (int i = 0; i < pairs.size(); i++) {
-            JsonNode pair = pairs.get(i);
-            String at = pointer + "/1/" + i;
-            if (!pair.isArray() || pair.size() != 2) {
-                throw malformed("map", at, "a map pair must be a 2-element array [<key>, <value>]", pair);
-            }
-            Atom key = atomFromJson(pair.get(0), at + "/0", "a map key (an atom)");
-            Atom value = atomFromJson(pair.get(1), at + "/1", "a map value (an atom)");
-            if (map.putIfAbsent(key, value) != null) {
-                throw malformed("map", at + "/0", "duplicate key", pair.get(0));
-            }
-        }
-        return new OvsdbMap(map);
-    }
-
-    private static Atom atomFromJson(JsonNode json, String pointer, String expected) {
-        if (json == null || json.isNull() || json.isMissingNode()) {
-            throw malformed("value", pointer, "expected " + expected, json);
-        }
-        switch (json.getNodeType()) {
-            case BOOLEAN:
-                return new BooleanAtom(json.booleanValue());
-            case STRING:
-                return new StringAtom(json.textValue());
-            case NUMBER:
-                return numberFromJson(json, pointer);
-            case ARRAY:
-                return taggedAtomFromJson(json, pointer, expected);
-            default:
-                throw malformed("value", pointer, "expected " + expected, json);
-        }
-    }
-
-    private static Atom numberFromJson(JsonNode json, String pointer) {
-        if (json.isIntegralNumber()) {
-            if (!json.canConvertToLong()) {
-                throw malformed("integer", pointer, "out of the 64-bit signed range", json);
-            }
-            return new IntegerAtom(json.longValue());
-        }
-        double d = json.doubleValue();
-        if (!Double.isFinite(d)) {
-            throw malformed("real", pointer, "not a finite double", json);
-        }
-        return new RealAtom(d);
-    }
-
-    private static Atom taggedAtomFromJson(JsonNode json, String pointer, String expected) {
-        String tag = json.size() == 2 && json.get(0).isTextual() ? json.get(0).textValue() : null;
-        if ("uuid".equals(tag)) {
-            JsonNode text = json.get(1);
-            if (!text.isTextual() || !UUID_TEXT.matcher(text.textValue()).matches()) {
-                throw malformed("uuid", pointer + "/1", "expected a 36-character UUID string", text);
-            }
-            return new UuidAtom(UUID.fromString(text.textValue()));
-        }
-        if ("named-uuid".equals(tag)) {
-            JsonNode name = json.get(1);
-            if (!name.isTextual() || !NamedUuidAtom.isValidName(name.textValue())) {
-                throw malformed("named-uuid", pointer + "/1", "expected an <id> ([_a-zA-Z][_a-zA-Z0-9]*)", name);
-            }
-            return new NamedUuidAtom(name.textValue());
-        }
-        if ("set".equals(tag) || "map".equals(tag)) {
-            throw malformed(tag, pointer, "expected " + expected + ", not a " + tag, json);
-        }
-        throw malformed("value", pointer,
-                "expected " + expected + "; an array must be [\"uuid\"|\"named-uuid\"|\"set\"|\"map\", ...]", json);
-    }
-
-    private static String escape(String token) {
-        return token.replace("~", "~0").replace("/", "~1");
-    }
-
-    private static OvsdbProtocolException malformed(String what, String pointer, String problem, JsonNode got) {
-        String snippet = got == null || got.isMissingNode() ? "nothing" : got.toString();
-        if (snippet.length() > SNIPPET_MAX) {
-            snippet = snippet.substring(0, SNIPPET_MAX) + "...";
-        }
-        return new OvsdbProtocolException("malformed " + what + " at " + (pointer.isEmpty() ? "top level" : pointer)
-                + ": " + problem + ", got " + snippet);
+        return NotationDecoder.mutation(json, pointer);
     }
 }

@@ -1,0 +1,127 @@
+package org.ovsqos.ovsdb.operation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.BiFunction;
+import org.ovsqos.ovsdb.OvsdbProtocolException;
+import org.ovsqos.ovsdb.notation.Condition;
+import org.ovsqos.ovsdb.notation.NotationJson;
+import org.ovsqos.ovsdb.notation.Row;
+
+/** Reads the members of one JSON object, reporting problems with their JSON Pointer. */
+final class JsonMembers {
+    private final JsonNode json;
+    private final String pointer;
+    private final String what;
+
+    JsonMembers(JsonNode json, String pointer, String what) {
+        this.json = json;
+        this.pointer = pointer;
+        this.what = what;
+        if (json == null || !json.isObject()) {
+            throw new OvsdbProtocolException("malformed " + what + " at " + at(pointer)
+                    + ": expected a JSON object, got " + snippet(json));
+        }
+    }
+
+    static String at(String pointer) {
+        return pointer.isEmpty() ? "top level" : pointer;
+    }
+
+    static String snippet(JsonNode json) {
+        String s = json == null || json.isMissingNode() ? "nothing" : json.toString();
+        return s.length() > 120 ? s.substring(0, 120) + "..." : s;
+    }
+
+    OvsdbProtocolException malformed(String member, String problem) {
+        return new OvsdbProtocolException("malformed " + what + " at " + pointer + "/" + member
+                + ": " + problem + ", got " + snippet(json.get(member)));
+    }
+
+    JsonNode required(String member) {
+        JsonNode value = json.get(member);
+        if (value == null) {
+            throw new OvsdbProtocolException("malformed " + what + " at " + at(pointer)
+                    + ": missing member \"" + member + "\" in " + snippet(json));
+        }
+        return value;
+    }
+
+    String text(String member) {
+        JsonNode value = required(member);
+        if (!value.isTextual()) {
+            throw malformed(member, "expected a string");
+        }
+        return value.textValue();
+    }
+
+    boolean bool(String member) {
+        JsonNode value = required(member);
+        if (!value.isBoolean()) {
+            throw malformed(member, "expected a boolean");
+        }
+        return value.booleanValue();
+    }
+
+    Optional<String> optionalText(String member) {
+        return json.has(member) ? Optional.of(text(member)) : Optional.empty();
+    }
+
+    OptionalLong optionalLong(String member) {
+        if (!json.has(member)) {
+            return OptionalLong.empty();
+        }
+        JsonNode value = json.get(member);
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw malformed(member, "expected an integer");
+        }
+        return OptionalLong.of(value.longValue());
+    }
+
+    Row row(String member) {
+        return NotationJson.rowFromJson(required(member), pointer + "/" + member);
+    }
+
+    List<Condition> conditions(String member) {
+        return list(member, NotationJson::conditionFromJson);
+    }
+
+    Optional<List<String>> optionalStrings(String member) {
+        return json.has(member) ? Optional.of(strings(member)) : Optional.empty();
+    }
+
+    List<String> strings(String member) {
+        return list(member, (node, at) -> {
+            if (!node.isTextual()) {
+                throw new OvsdbProtocolException("malformed " + what + " at " + at
+                        + ": expected a column name, got " + snippet(node));
+            }
+            return node.textValue();
+        });
+    }
+
+    Wait.Until until(String member) {
+        String symbol = text(member);
+        for (Wait.Until u : Wait.Until.values()) {
+            if (u.symbol().equals(symbol)) {
+                return u;
+            }
+        }
+        throw malformed(member, "expected \"==\" or \"!=\"");
+    }
+
+    <T> List<T> list(String member, BiFunction<JsonNode, String, T> element) {
+        JsonNode array = required(member);
+        if (!array.isArray()) {
+            throw malformed(member, "expected an array");
+        }
+        var out = new ArrayList<T>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            out.add(element.apply(array.get(i), pointer + "/" + member + "/" + i));
+        }
+        return out;
+    }
+}
