@@ -1,0 +1,120 @@
+package org.ovsqos.ovsdb.schema;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.ovsqos.ovsdb.OvsdbProtocolException;
+import org.ovsqos.ovsdb.notation.Row;
+import org.ovsqos.ovsdb.notation.Value;
+
+/**
+ * One table, {@code <table-schema>} in RFC 7047 section 3.2. {@link #columns()} holds the
+ * implicit {@code _uuid} and {@code _version} columns first, then the declared ones in schema
+ * order.
+ *
+ * @param name the table name
+ * @param columns every column by name, implicit ones included
+ * @param maxRows the most rows the table may hold, if limited
+ * @param isRoot whether rows live without being referenced; already resolved for old schemas
+ *     that mark no table as root (then every table is root, RFC 7047 section 3.2)
+ * @param indexes sets of columns whose values are unique across rows
+ */
+public record TableSchema(
+        String name, Map<String, ColumnSchema> columns, OptionalLong maxRows, boolean isRoot,
+        List<List<String>> indexes) {
+
+    /** The implicit {@code _uuid} column: the row's identity, never written by a client. */
+    public static final ColumnSchema UUID_COLUMN =
+            new ColumnSchema(Row.UUID_COLUMN, ColumnType.scalar(BaseType.of(AtomicType.UUID)), false, false);
+    /** The implicit {@code _version} column: a fresh UUID after every change to the row. */
+    public static final ColumnSchema VERSION_COLUMN =
+            new ColumnSchema(Row.VERSION_COLUMN, ColumnType.scalar(BaseType.of(AtomicType.UUID)), false, false);
+
+    /** Adds the implicit columns when absent and checks that every index names known columns. */
+    public TableSchema {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(maxRows, "maxRows");
+        var all = new LinkedHashMap<String, ColumnSchema>();
+        all.put(UUID_COLUMN.name(), UUID_COLUMN);
+        all.put(VERSION_COLUMN.name(), VERSION_COLUMN);
+        columns.forEach((n, c) -> {
+            if (!n.equals(c.name())) {
+                throw new IllegalArgumentException("column " + c.name() + " filed under " + n);
+            }
+            all.put(n, c);
+        });
+        columns = Collections.unmodifiableMap(all);
+        maxRows.ifPresent(m -> {
+            if (m < 1) {
+                throw new IllegalArgumentException("maxRows must be positive, got " + m);
+            }
+        });
+        indexes = indexes.stream().map(List::copyOf).toList();
+        for (List<String> index : indexes) {
+            if (index.isEmpty()) {
+                throw new IllegalArgumentException("empty index");
+            }
+            for (String c : index) {
+                if (!all.containsKey(c)) {
+                    throw new IllegalArgumentException("index " + index + " names unknown column " + c);
+                }
+            }
+        }
+    }
+
+    /** A root table without row limit or indexes, for tests and hand-built schemas. */
+    public static TableSchema of(String name, ColumnSchema... columns) {
+        var m = new LinkedHashMap<String, ColumnSchema>();
+        for (ColumnSchema c : columns) {
+            m.put(c.name(), c);
+        }
+        return new TableSchema(name, m, OptionalLong.empty(), true, List.of());
+    }
+
+    public Optional<ColumnSchema> column(String column) {
+        return Optional.ofNullable(columns.get(column));
+    }
+
+    /**
+     * The column called {@code column}.
+     *
+     * @throws OvsdbProtocolException naming the table if there is no such column
+     */
+    public ColumnSchema requireColumn(String column) {
+        ColumnSchema c = columns.get(column);
+        if (c == null) {
+            throw new OvsdbProtocolException("table " + name + " has no column " + column);
+        }
+        return c;
+    }
+
+    /**
+     * The columns a monitor request without a {@code columns} member watches: all but
+     * {@code _uuid}, which every update carries as the row's key instead.
+     */
+    public List<String> monitorableColumns() {
+        return columns.keySet().stream().filter(c -> !c.equals(Row.UUID_COLUMN)).toList();
+    }
+
+    /**
+     * {@code row} with every value in its column's canonical shape.
+     *
+     * @throws OvsdbProtocolException naming the table and column that do not fit
+     */
+    public Row normalize(Row row) {
+        var out = new LinkedHashMap<String, Value>(row.size() * 2);
+        row.columns().forEach((c, v) -> {
+            ColumnSchema column = requireColumn(c);
+            try {
+                out.put(c, column.type().normalize(v));
+            } catch (OvsdbProtocolException e) {
+                throw new OvsdbProtocolException("table " + name + " column " + c + ": " + e.getMessage(), e);
+            }
+        });
+        return new Row(out);
+    }
+}
