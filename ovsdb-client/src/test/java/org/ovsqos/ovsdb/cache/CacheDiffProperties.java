@@ -3,6 +3,11 @@ package org.ovsqos.ovsdb.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ovsqos.ovsdb.cache.TestSchemas.KINDS;
 import static org.ovsqos.ovsdb.cache.TestSchemas.KINDS_DB;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,12 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 import org.ovsqos.ovsdb.monitor.MonitorRequest;
 import org.ovsqos.ovsdb.monitor.TableUpdates;
 import org.ovsqos.ovsdb.notation.Atom;
@@ -43,8 +45,12 @@ class CacheDiffProperties {
     record Step(int row, boolean delete, Row candidate, Set<String> changed, boolean bareAtoms) {
     }
 
-    @Property(tries = 300)
-    void update2DiffsAndWholeUpdateRowsBuildTheSameCache(@ForAll("histories") List<List<Step>> history) {
+    @Test
+    void update2DiffsAndWholeUpdateRowsBuildTheSameCache() {
+        qt().withExamples(300).forAll(histories()).checkAssert(CacheDiffProperties::replayBothWays);
+    }
+
+    private static void replayBothWays(List<List<Step>> history) {
         TableCache viaUpdate = TableCache.create(KINDS_DB, Map.of("K", MonitorRequest.columns(COLUMNS.toArray(String[]::new))), Runnable::run);
         TableCache viaUpdate2 = TableCache.create(KINDS_DB, Map.of("K", MonitorRequest.columns(COLUMNS.toArray(String[]::new))), Runnable::run);
         Map<UUID, Row> model = new HashMap<>();
@@ -84,9 +90,13 @@ class CacheDiffProperties {
         }
     }
 
-    @Property(tries = 200)
-    void replaceAllEventsTurnTheOldContentIntoTheNew(@ForAll("contents") Map<Integer, Row> before,
-            @ForAll("contents") Map<Integer, Row> after) {
+    @Test
+    void replaceAllEventsTurnTheOldContentIntoTheNew() {
+        qt().withExamples(200).forAll(contents(), contents())
+                .checkAssert(CacheDiffProperties::replaceAndCheckEvents);
+    }
+
+    private static void replaceAndCheckEvents(Map<Integer, Row> before, Map<Integer, Row> after) {
         TableCache cache = TableCache.create(KINDS_DB, Map.of("K", MonitorRequest.columns(COLUMNS.toArray(String[]::new))), Runnable::run);
         cache.replaceAll(initial(before));
         Map<UUID, Row> replica = new HashMap<>(cache.rows("K"));
@@ -225,66 +235,83 @@ class CacheDiffProperties {
 
     // ------------------------------------------------------------- generators
 
-    @Provide
-    Arbitrary<List<List<Step>>> histories() {
-        Arbitrary<Step> step = Combinators.combine(
-                Arbitraries.integers().between(0, ROWS.size() - 1),
-                Arbitraries.integers().between(0, 3).map(n -> n == 0),
-                rows(),
-                Arbitraries.subsetOf(COLUMNS),
-                Arbitraries.of(true, false)).as(Step::new);
-        Arbitrary<List<Step>> transaction = step.list().ofMinSize(1).ofMaxSize(3)
-                .uniqueElements(Step::row);
-        return transaction.list().ofMinSize(1).ofMaxSize(12);
+    static Gen<List<List<Step>>> histories() {
+        Gen<Set<String>> changed = lists().of(booleans().all()).ofSize(COLUMNS.size()).map(flags -> {
+            Set<String> subset = new LinkedHashSet<>();
+            for (int i = 0; i < flags.size(); i++) {
+                if (flags.get(i)) {
+                    subset.add(COLUMNS.get(i));
+                }
+            }
+            return subset;
+        });
+        Gen<Step> step = integers().between(0, ROWS.size() - 1).zip(
+                integers().between(0, 3).map(n -> n == 0), rows(), changed,
+                (row, delete, candidate, columns) -> new Step(row, delete, candidate, columns, false))
+                .zip(booleans().all(), (s, bare) -> new Step(s.row(), s.delete(), s.candidate(), s.changed(), bare));
+        Gen<List<Step>> transaction = lists().of(step).ofSizeBetween(1, 3).map(steps -> {
+            Map<Integer, Step> byRow = new LinkedHashMap<>();
+            steps.forEach(st -> byRow.putIfAbsent(st.row(), st));
+            return List.copyOf(byRow.values());
+        });
+        return lists().of(transaction).ofSizeBetween(1, 12);
     }
 
-    @Provide
-    Arbitrary<Map<Integer, Row>> contents() {
-        return Arbitraries.maps(Arbitraries.integers().between(0, ROWS.size() - 1), rows()).ofMaxSize(ROWS.size());
+    static Gen<Map<Integer, Row>> contents() {
+        return lists().of(integers().between(0, ROWS.size() - 1).zip(rows(), Map::entry))
+                .ofSizeBetween(0, ROWS.size()).map(entries -> {
+                    Map<Integer, Row> content = new LinkedHashMap<>();
+                    entries.forEach(e -> content.putIfAbsent(e.getKey(), e.getValue()));
+                    return content;
+                });
     }
 
     /** A whole row of table K: every column, each within its type's bounds. */
-    static Arbitrary<Row> rows() {
-        List<Arbitrary<Value>> columns = new ArrayList<>();
+    static Gen<Row> rows() {
+        List<Gen<Value>> columns = new ArrayList<>();
         for (String c : COLUMNS) {
             columns.add(values(KINDS.requireColumn(c)));
         }
-        return Combinators.combine(columns).as(values -> {
+        return random -> {
             var row = new LinkedHashMap<String, Value>();
             for (int i = 0; i < COLUMNS.size(); i++) {
-                row.put(COLUMNS.get(i), values.get(i));
+                row.put(COLUMNS.get(i), columns.get(i).generate(random));
             }
             return new Row(row);
-        });
+        };
     }
 
-    private static Arbitrary<Value> values(ColumnSchema column) {
-        Arbitrary<Atom> strings = Arbitraries.of("", "a", "b", "c").map(Atom::string);
-        Arbitrary<Atom> ints = Arbitraries.longs().between(0, 4).map(Atom::integer);
-        Arbitrary<Atom> reals = Arbitraries.of(0.0, 1.0, 2.5, -3.0).map(Atom::real);
+    private static Gen<Value> values(ColumnSchema column) {
+        Gen<Atom> strings = Generate.pick(List.of("", "a", "b", "c")).map(Atom::string);
+        Gen<Atom> ints = longs().between(0, 4).map(Atom::integer);
+        Gen<Atom> reals = Generate.pick(List.of(0.0, 1.0, 2.5, -3.0)).map(Atom::real);
         return switch (column.name()) {
             case "int" -> ints.map(a -> a);
             case "real" -> reals.map(a -> a);
-            case "bool" -> Arbitraries.of(true, false).map(Atom::bool);
+            case "bool" -> booleans().all().map(Atom::bool);
             case "str" -> strings.map(a -> a);
-            case "ref" -> Arbitraries.of(ROWS).map(Atom::uuid);
-            case "mode" -> sets(Arbitraries.of("a", "b", "c").map(Atom::string), 0, 1);
+            case "ref" -> Generate.pick(ROWS).map(Atom::uuid);
+            case "mode" -> sets(Generate.pick(List.of("a", "b", "c")).map(Atom::string), 0, 1);
             case "opt" -> sets(ints, 0, 1);
             case "tags" -> sets(strings, 0, 4);
             case "reals" -> sets(reals, 0, 4);
-            case "few" -> sets(Arbitraries.longs().between(1, 5).map(Atom::integer), 1, 3);
-            case "ids" -> maps(strings, Arbitraries.of("v1", "v2").map(Atom::string), 3);
-            case "stats" -> maps(Arbitraries.of("rx", "tx").map(Atom::string), ints, 2);
-            case "one" -> maps(Arbitraries.of("k", "j").map(Atom::string), ints, 1);
+            case "few" -> sets(longs().between(1, 5).map(Atom::integer), 1, 3);
+            case "ids" -> maps(strings, Generate.pick(List.of("v1", "v2")).map(Atom::string), 3);
+            case "stats" -> maps(Generate.pick(List.of("rx", "tx")).map(Atom::string), ints, 2);
+            case "one" -> maps(Generate.pick(List.of("k", "j")).map(Atom::string), ints, 1);
             default -> throw new IllegalArgumentException(column.name());
         };
     }
 
-    private static Arbitrary<Value> sets(Arbitrary<Atom> atoms, int min, int max) {
-        return atoms.set().ofMinSize(min).ofMaxSize(max).map(OvsdbSet::copyOf);
+    private static Gen<Value> sets(Gen<Atom> atoms, int min, int max) {
+        return lists().of(atoms).ofSizeBetween(min, max).map(list -> OvsdbSet.copyOf(new LinkedHashSet<>(list)));
     }
 
-    private static Arbitrary<Value> maps(Arbitrary<Atom> keys, Arbitrary<Atom> values, int max) {
-        return Arbitraries.maps(keys, values).ofMaxSize(max).map(OvsdbMap::copyOf);
+    private static Gen<Value> maps(Gen<Atom> keys, Gen<Atom> values, int max) {
+        return lists().of(keys.zip(values, Map::entry)).ofSizeBetween(0, max).map(entries -> {
+            Map<Atom, Atom> map = new LinkedHashMap<>();
+            entries.forEach(e -> map.putIfAbsent(e.getKey(), e.getValue()));
+            return OvsdbMap.copyOf(map);
+        });
     }
 }
