@@ -16,9 +16,14 @@ final class ChannelTransport implements JsonRpcTransport {
 
     @Override
     public void send(JsonNode message) {
-        // A failed write (other than to an already closed channel) goes down the pipeline as an
-        // exception, so the rpc stage closes the connection and fails the waiting calls.
-        channel.writeAndFlush(message).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+        // A failed write goes down the pipeline as an exception, so the rpc stage closes the
+        // connection and fails the waiting calls. Writes to a closed channel fail too, but the
+        // calls they carried have already been failed by the close.
+        channel.writeAndFlush(message).addListener((ChannelFutureListener) written -> {
+            if (!written.isSuccess() && written.channel().isOpen()) {
+                written.channel().pipeline().fireExceptionCaught(written.cause());
+            }
+        });
     }
 
     @Override
