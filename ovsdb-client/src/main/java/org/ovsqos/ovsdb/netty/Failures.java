@@ -14,7 +14,14 @@ import org.ovsqos.ovsdb.OvsdbProtocolException;
 /** Turns what a pipeline stage threw into the library's exception types. */
 final class Failures {
 
+    /** The framer's message carries a hex dump of everything buffered, which may be megabytes. */
+    private static final int MAX_DETAIL = 160;
+
     private Failures() {
+    }
+
+    private static String abbreviate(String text) {
+        return text == null || text.length() <= MAX_DETAIL ? text : text.substring(0, MAX_DETAIL) + "...";
     }
 
     static OvsdbException classify(Throwable failure, String connection, int maxMessageSize) {
@@ -28,7 +35,8 @@ final class Failures {
                     + maxMessageSize + " bytes", cause);
         }
         if (cause instanceof CorruptedFrameException) {
-            return new OvsdbProtocolException("invalid JSON from " + connection + ": " + cause.getMessage(), cause);
+            return new OvsdbProtocolException("invalid JSON from " + connection + ": "
+                    + abbreviate(cause.getMessage()), cause);
         }
         if (cause instanceof JacksonException json) {
             return new OvsdbProtocolException("invalid JSON from " + connection + ": " + json.getOriginalMessage(),
