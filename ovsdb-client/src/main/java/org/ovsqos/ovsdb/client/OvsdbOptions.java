@@ -16,10 +16,11 @@ public final class OvsdbOptions {
     /**
      * The largest JSON-RPC message accepted from the server, in bytes. The biggest message a
      * client normally receives is the initial reply of a monitor on the Interface table. Measured
-     * against ovsdb-server 3.1, one Interface row with every column, 13 kernel-datapath statistics
-     * and 4 external_ids is about 1.3 KB of compact JSON, so 5000 interfaces make about 6.6 MB; a
-     * userspace datapath reports some 40 statistics, about 2.4 KB a row or 12 MB for 5000. 32 MiB
-     * leaves more than twice that. A bound, not an allocation: memory follows the real messages.
+     * against ovsdb-server 3.1 (compact JSON, every column, 4 external_ids, 12-digit counters):
+     * an Interface row with the 13 statistics of a kernel-datapath port is 1.3 KB, so 5000
+     * interfaces make 6.6 MB; with the 40 statistics of a userspace-datapath port it is 2.4 KB,
+     * 12 MB for 5000. 32 MiB leaves more than twice that. A bound, not an allocation: memory
+     * follows the messages actually received.
      */
     public static final int DEFAULT_MAX_MESSAGE_SIZE = 32 * 1024 * 1024;
     /** Below this not even a get_schema reply of a small database fits. */

@@ -4,8 +4,8 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.util.Map;
 import org.ovsqos.ovsdb.OvsdbConnectionException;
 import org.ovsqos.ovsdb.client.SslFiles;
 
@@ -15,14 +15,16 @@ final class SslContexts {
     private SslContexts() {
     }
 
+    private static void requireReadable(String what, Path path, String connection) {
+        if (!Files.isReadable(path)) {
+            throw new OvsdbConnectionException("cannot read the " + what + " file " + path + " for " + connection);
+        }
+    }
+
     static SslContext forClient(SslFiles files, String connection) {
-        Map<String, java.nio.file.Path> named = Map.of("private key", files.privateKey(),
-                "certificate", files.certificate(), "CA certificate", files.caCertificate());
-        named.forEach((what, path) -> {
-            if (!Files.isReadable(path)) {
-                throw new OvsdbConnectionException("cannot read the " + what + " file " + path + " for " + connection);
-            }
-        });
+        requireReadable("private key", files.privateKey(), connection);
+        requireReadable("certificate", files.certificate(), connection);
+        requireReadable("CA certificate", files.caCertificate(), connection);
         try {
             return SslContextBuilder.forClient()
                     .keyManager(PemFiles.privateKey(files.privateKey()), PemFiles.certificates(files.certificate()))

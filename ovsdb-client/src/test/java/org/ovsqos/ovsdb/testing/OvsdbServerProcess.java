@@ -17,13 +17,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.ovsqos.ovsdb.client.Endpoint;
+import org.ovsqos.ovsdb.client.SslFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A real {@code ovsdb-server} with the Open_vSwitch schema, private to one test: its database,
  * sockets, pid file and log live in a temp directory, and nothing under /var or /etc is touched.
- * It listens on a unix socket and on a TCP port of 127.0.0.1; both stay the same across
+ * It listens on a unix socket and on a TCP port of 127.0.0.1, and with {@link #startWithSsl()}
+ * on a TLS port too, with a private PKI made by {@code ovs-pki}; all stay the same across
  * {@link #restart()}, as a real server's do.
  *
  * <pre>
@@ -50,13 +52,16 @@ public final class OvsdbServerProcess implements AutoCloseable {
     private final Path dir;
     private final Path ovsdbServer;
     private final Path ovsVsctl;
+    private final boolean ssl;
     private int tcpPort;
+    private int sslPort;
     private boolean closed;
 
-    private OvsdbServerProcess(Path dir, Path ovsdbServer, Path ovsVsctl) {
+    private OvsdbServerProcess(Path dir, Path ovsdbServer, Path ovsVsctl, boolean ssl) {
         this.dir = dir;
         this.ovsdbServer = ovsdbServer;
         this.ovsVsctl = ovsVsctl;
+        this.ssl = ssl;
     }
 
     /**
@@ -64,6 +69,18 @@ public final class OvsdbServerProcess implements AutoCloseable {
      * sockets answer, and runs {@code ovs-vsctl init}.
      */
     public static OvsdbServerProcess start() {
+        return start(false);
+    }
+
+    /**
+     * {@link #start()}, plus a TLS listener: {@code ovs-pki} makes a CA and signs a server and a
+     * client certificate; {@link #sslEndpoint()} and {@link #clientSslFiles()} reach it.
+     */
+    public static OvsdbServerProcess startWithSsl() {
+        return start(true);
+    }
+
+    private static OvsdbServerProcess start(boolean ssl) {
         Path ovsdbTool = OvsBinaries.find("ovsdb-tool");
         Path server = OvsBinaries.find("ovsdb-server");
         Path vsctl = OvsBinaries.find("ovs-vsctl");
@@ -77,7 +94,7 @@ public final class OvsdbServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        OvsdbServerProcess process = new OvsdbServerProcess(dir, server, vsctl);
+        OvsdbServerProcess process = new OvsdbServerProcess(dir, server, vsctl, ssl);
         try {
             if (process.socketPath().toString().length() > MAX_SOCKET_PATH) {
                 throw new IllegalStateException("temp dir " + dir + " is too deep for a unix socket path; "
@@ -85,6 +102,9 @@ public final class OvsdbServerProcess implements AutoCloseable {
             }
             process.run(List.of(ovsdbTool.toString(), "create", process.databaseFile().toString(),
                     VSWITCH_SCHEMA.toString()));
+            if (ssl) {
+                process.makePki();
+            }
             process.launch();
             process.vsctl("init");
             return process;
@@ -114,12 +134,61 @@ public final class OvsdbServerProcess implements AutoCloseable {
         return tcpPort;
     }
 
+    /** The TLS port, or 0 without {@link #startWithSsl()}. */
+    public int sslPort() {
+        return sslPort;
+    }
+
     public Endpoint unixEndpoint() {
         return new Endpoint.Unix(socketPath());
     }
 
     public Endpoint tcpEndpoint() {
         return new Endpoint.Tcp("127.0.0.1", tcpPort);
+    }
+
+    /** The TLS listener; only after {@link #startWithSsl()}. */
+    public Endpoint sslEndpoint() {
+        requireSsl();
+        return new Endpoint.Ssl("127.0.0.1", sslPort);
+    }
+
+    /** A client key and certificate signed by the server's CA, and that CA's certificate. */
+    public SslFiles clientSslFiles() {
+        requireSsl();
+        return new SslFiles(pki("client-privkey.pem"), pki("client-cert.pem"), caCertificate());
+    }
+
+    private void requireSsl() {
+        if (!ssl) {
+            throw new IllegalStateException("this server has no TLS listener: start it with startWithSsl()");
+        }
+    }
+
+    private Path pki(String file) {
+        return dir.resolve("pki").resolve(file);
+    }
+
+    /** ovs-pki signs switch certificates with the switch CA; both peers here are "switches". */
+    private Path caCertificate() {
+        return pki("switchca").resolve("cacert.pem");
+    }
+
+    private void makePki() {
+        String ovsPki = OvsBinaries.find("ovs-pki").toString();
+        List<String> common = List.of(ovsPki, "--dir=" + dir.resolve("pki"), "--log=" + dir.resolve("ovs-pki.log"),
+                "--batch");
+        run(concat(common, "init"));
+        // Names relative to the working directory (dir): ovs-pki puts the name into the
+        // certificate's common name, which may not exceed 64 characters.
+        run(concat(common, "req+sign", "pki/server", "switch"));
+        run(concat(common, "req+sign", "pki/client", "switch"));
+    }
+
+    private static List<String> concat(List<String> head, String... tail) {
+        List<String> all = new ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return all;
     }
 
     /**
@@ -177,41 +246,66 @@ public final class OvsdbServerProcess implements AutoCloseable {
     }
 
     private void launch() {
-        run(List.of(ovsdbServer.toString(), databaseFile().toString(),
+        List<String> command = new ArrayList<>(List.of(ovsdbServer.toString(), databaseFile().toString(),
                 "--remote=punix:" + socketPath(),
                 "--remote=ptcp:" + tcpPort + ":127.0.0.1",
                 "--pidfile=" + dir.resolve("ovsdb-server.pid"),
-                "--unixctl=" + dir.resolve("ovsdb-server.ctl"),
+                "--unixctl=" + control(),
                 "--log-file=" + logFile(),
                 "--detach", "--no-chdir"));
+        if (ssl) {
+            command.addAll(List.of("--private-key=" + pki("server-privkey.pem"),
+                    "--certificate=" + pki("server-cert.pem"), "--ca-cert=" + caCertificate()));
+            if (sslPort != 0) {
+                command.add("--remote=pssl:" + sslPort + ":127.0.0.1");
+            }
+        }
+        run(command);
         if (tcpPort == 0) {
             // Port 0 lets the kernel choose a free port, with no race against other tests; the
             // server names it in its log, and restarts then ask for that port explicitly.
-            await("ovsdb-server to log its TCP port").atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(10))
-                    .until(() -> listeningPort() != 0);
-            tcpPort = listeningPort();
+            tcpPort = awaitNewListeningPort(0);
+        }
+        if (ssl && sslPort == 0) {
+            // Added after start, so that its "listening on port" line is told from the tcp one.
+            int before = listeningPorts().size();
+            run(List.of(OvsBinaries.find("ovs-appctl").toString(), "-t", control().toString(),
+                    "ovsdb-server/add-remote", "pssl:0:127.0.0.1"));
+            sslPort = awaitNewListeningPort(before);
         }
         await("ovsdb-server to answer on " + socketPath() + " and 127.0.0.1:" + tcpPort)
                 .atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(20)).ignoreExceptions()
                 .until(() -> EchoProbe.answers(unixEndpoint()) && EchoProbe.answers(tcpEndpoint()));
-        log.info("ovsdb-server pid={} ready unix={} tcp_port={}", pid().orElse(-1), socketPath(), tcpPort);
+        log.info("ovsdb-server pid={} ready unix={} tcp_port={} ssl_port={}", pid().orElse(-1), socketPath(),
+                tcpPort, sslPort);
     }
 
-    private int listeningPort() {
+    private Path control() {
+        return dir.resolve("ovsdb-server.ctl");
+    }
+
+    /** Waits for the log to name more listening ports than {@code known}; returns the newest. */
+    private int awaitNewListeningPort(int known) {
+        await("ovsdb-server to log a listening port").atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(10))
+                .until(() -> listeningPorts().size() > known);
+        List<Integer> ports = listeningPorts();
+        return ports.get(ports.size() - 1);
+    }
+
+    private List<Integer> listeningPorts() {
+        List<Integer> ports = new ArrayList<>();
         if (!Files.exists(logFile())) {
-            return 0;
+            return ports;
         }
-        Matcher m;
         try {
-            m = LISTENING.matcher(Files.readString(logFile(), UTF_8));
+            Matcher m = LISTENING.matcher(Files.readString(logFile(), UTF_8));
+            while (m.find()) {
+                ports.add(Integer.parseInt(m.group(1)));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        int port = 0;
-        while (m.find()) {
-            port = Integer.parseInt(m.group(1));
-        }
-        return port;
+        return ports;
     }
 
     private OptionalLong pid() {
@@ -259,7 +353,7 @@ public final class OvsdbServerProcess implements AutoCloseable {
             }
             if (process.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed (exit " + process.exitValue()
-                        + "): " + Files.readString(err, UTF_8).strip());
+                        + "): " + (Files.readString(err, UTF_8) + Files.readString(out, UTF_8)).strip());
             }
             return Files.readString(out, UTF_8);
         } catch (IOException e) {
