@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -93,14 +95,26 @@ public final class OvsdbConnection implements AutoCloseable {
      * default call timeout of the options.
      */
     public CompletableFuture<JsonNode> call(String method, JsonNode... params) {
-        return call(method, defaultTimeout, params);
+        return call(method, defaultTimeout, Arrays.asList(params));
     }
 
     /** Calls {@code method}, failing with {@link OvsdbTimeoutException} after {@code timeout}. */
     public CompletableFuture<JsonNode> call(String method, Duration timeout, JsonNode... params) {
+        return call(method, timeout, Arrays.asList(params));
+    }
+
+    /**
+     * Calls {@code method} with the elements of {@code params} as the {@code params} array (a
+     * {@code transact} with a database name and any number of operations, for example).
+     */
+    public CompletableFuture<JsonNode> call(String method, List<? extends JsonNode> params) {
+        return call(method, defaultTimeout, params);
+    }
+
+    public CompletableFuture<JsonNode> call(String method, Duration timeout, List<? extends JsonNode> params) {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(timeout, "timeout");
-        ArrayNode array = JsonNodeFactory.instance.arrayNode(params.length);
+        ArrayNode array = JsonNodeFactory.instance.arrayNode(params.size());
         for (JsonNode param : params) {
             array.add(param == null ? JsonNodeFactory.instance.nullNode() : param);
         }

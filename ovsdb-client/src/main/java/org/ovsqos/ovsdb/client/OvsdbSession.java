@@ -82,6 +82,11 @@ public final class OvsdbSession implements AutoCloseable {
         this.fanOut = OvsdbConnection.dispatcher(notificationListeners)::onNotification;
     }
 
+    /** {@link #create(Endpoint, OvsdbOptions)} with {@link OvsdbOptions#defaults()}. */
+    public static OvsdbSession create(Endpoint endpoint) {
+        return create(endpoint, OvsdbOptions.defaults());
+    }
+
     /**
      * A session to {@code endpoint}, not yet started: add hooks and listeners, then
      * {@link #start()}.
@@ -155,6 +160,18 @@ public final class OvsdbSession implements AutoCloseable {
 
     /** {@link #call(String, JsonNode...)} with an explicit timeout. */
     public CompletableFuture<JsonNode> call(String method, Duration timeout, JsonNode... params) {
+        OvsdbConnection c = current;
+        return c == null ? CompletableFuture.failedFuture(notConnected(method)) : c.call(method, timeout, params);
+    }
+
+    /** {@link OvsdbConnection#call(String, List)} on the current connection. */
+    public CompletableFuture<JsonNode> call(String method, List<? extends JsonNode> params) {
+        OvsdbConnection c = current;
+        return c == null ? CompletableFuture.failedFuture(notConnected(method)) : c.call(method, params);
+    }
+
+    /** {@link OvsdbConnection#call(String, Duration, List)} on the current connection. */
+    public CompletableFuture<JsonNode> call(String method, Duration timeout, List<? extends JsonNode> params) {
         OvsdbConnection c = current;
         return c == null ? CompletableFuture.failedFuture(notConnected(method)) : c.call(method, timeout, params);
     }

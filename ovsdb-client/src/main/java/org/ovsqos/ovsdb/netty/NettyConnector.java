@@ -50,52 +50,50 @@ public final class NettyConnector {
      * Connects to {@code endpoint} on {@code loop}. The future completes with a peer whose
      * channel is connected (and, for ssl, past its handshake), or fails with an
      * {@link OvsdbConnectionException} saying why. Never blocks the calling thread or the loop:
-     * host names are resolved on a pool thread.
+     * reading TLS files and resolving host names happen on a pool thread.
      */
     public static CompletableFuture<JsonRpcPeer> connect(EventLoop loop, Endpoint endpoint, OvsdbOptions options,
             NotificationHandler notifications) {
-        ChannelSetup setup;
-        try {
-            setup = setup(endpoint, options);
-        } catch (OvsdbException e) {
-            return CompletableFuture.failedFuture(e);
+        CompletableFuture<Prepared> prepared;
+        if (endpoint instanceof Endpoint.Unix) {
+            try {
+                prepared = CompletableFuture.completedFuture(prepare(endpoint, options));
+            } catch (OvsdbException e) {
+                prepared = CompletableFuture.failedFuture(e);
+            }
+        } else {
+            prepared = CompletableFuture.supplyAsync(() -> prepare(endpoint, options));
         }
-        return address(endpoint).thenCompose(address -> open(loop, endpoint, address, setup, options, notifications));
+        return prepared.thenCompose(p -> open(loop, endpoint, p.address(), p.setup(), options, notifications));
     }
 
-    private static ChannelSetup setup(Endpoint endpoint, OvsdbOptions options) {
+    private record Prepared(ChannelSetup setup, SocketAddress address) {
+    }
+
+    private static Prepared prepare(Endpoint endpoint, OvsdbOptions options) {
         String name = endpoint.toString();
-        if (endpoint instanceof Endpoint.Ssl ssl) {
-            SslContext context = SslContexts.forClient(options.ssl().orElseThrow(() ->
-                    new OvsdbConnectionException(name + " needs TLS files: set OvsdbOptions ssl(...)")), name);
-            return new ChannelSetup(name, context, ssl.host(), ssl.port(), options.maxMessageSize(),
-                    options.inactivityProbe(), options.connectTimeout());
-        }
-        // Like Open vSwitch, never probe a unix socket: the kernel reports a dead peer at once.
-        Duration probe = endpoint instanceof Endpoint.Unix ? Duration.ZERO : options.inactivityProbe();
-        return new ChannelSetup(name, null, null, 0, options.maxMessageSize(), probe, options.connectTimeout());
-    }
-
-    private static CompletableFuture<SocketAddress> address(Endpoint endpoint) {
         if (endpoint instanceof Endpoint.Unix unix) {
-            return CompletableFuture.completedFuture(UnixDomainSocketAddress.of(unix.path()));
+            // Like Open vSwitch, never probe a unix socket: the kernel reports a dead peer at once.
+            return new Prepared(new ChannelSetup(name, null, null, 0, options.maxMessageSize(), Duration.ZERO,
+                    options.connectTimeout()), UnixDomainSocketAddress.of(unix.path()));
         }
         if (endpoint instanceof Endpoint.Tcp tcp) {
-            return resolve(endpoint, tcp.host(), tcp.port());
+            return new Prepared(new ChannelSetup(name, null, null, 0, options.maxMessageSize(),
+                    options.inactivityProbe(), options.connectTimeout()), resolve(endpoint, tcp.host(), tcp.port()));
         }
         Endpoint.Ssl ssl = (Endpoint.Ssl) endpoint;
-        return resolve(endpoint, ssl.host(), ssl.port());
+        SslContext context = SslContexts.forClient(options.ssl().orElseThrow(() ->
+                new OvsdbConnectionException(name + " needs TLS files: set OvsdbOptions ssl(...)")), name);
+        return new Prepared(new ChannelSetup(name, context, ssl.host(), ssl.port(), options.maxMessageSize(),
+                options.inactivityProbe(), options.connectTimeout()), resolve(endpoint, ssl.host(), ssl.port()));
     }
 
-    /** Name lookup blocks, so it runs on a pool thread, never on the event loop. */
-    private static CompletableFuture<SocketAddress> resolve(Endpoint endpoint, String host, int port) {
-        return CompletableFuture.supplyAsync(() -> {
-            InetSocketAddress address = new InetSocketAddress(host, port);
-            if (address.isUnresolved()) {
-                throw new OvsdbConnectionException("cannot connect to " + endpoint + ": unknown host " + host);
-            }
-            return address;
-        });
+    private static SocketAddress resolve(Endpoint endpoint, String host, int port) {
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        if (address.isUnresolved()) {
+            throw new OvsdbConnectionException("cannot connect to " + endpoint + ": unknown host " + host);
+        }
+        return address;
     }
 
     private static CompletableFuture<JsonRpcPeer> open(EventLoop loop, Endpoint endpoint, SocketAddress address,

@@ -82,7 +82,7 @@ class OvsdbConnectionIT {
         JsonNode select = MAPPER.readTree(
                 "{\"op\":\"select\",\"table\":\"Open_vSwitch\",\"where\":[],\"columns\":[\"_uuid\",\"bridges\"]}");
 
-        JsonNode result = connect(transport).call("transact", TextNode.valueOf("Open_vSwitch"), select).get();
+        JsonNode result = connect(transport).call("transact", List.of(TextNode.valueOf("Open_vSwitch"), select)).get();
 
         assertThat(result.size()).isEqualTo(1);
         assertThat(result.get(0).path("rows").size()).as("ovs-vsctl init made one root row").isEqualTo(1);
