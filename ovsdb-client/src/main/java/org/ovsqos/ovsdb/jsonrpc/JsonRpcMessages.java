@@ -58,6 +58,37 @@ final class JsonRpcMessages {
         return new OvsdbRpcException(method, excerpt(error), null);
     }
 
+    /**
+     * What makes {@code message} something other than a request, a notification or a response
+     * of RFC 7047 section 4 (JSON-RPC 1.0); {@code null} if nothing does.
+     */
+    static String shapeProblem(JsonNode message) {
+        if (message == null || !message.isObject()) {
+            return "expected a JSON-RPC message object, got " + excerpt(message);
+        }
+        JsonNode method = message.get("method");
+        if (!isAbsent(method)) {
+            if (!method.isTextual()) {
+                return "\"method\" is not a string in " + excerpt(message);
+            }
+            JsonNode params = message.get("params");
+            return isAbsent(params) || params.isArray() ? null : "\"params\" is not an array in " + excerpt(message);
+        }
+        JsonNode error = message.get("error");
+        JsonNode result = message.get("result");
+        if (isAbsent(message.get("id"))) {
+            return "response without an id: " + excerpt(message);
+        }
+        if (!isAbsent(error) && !isAbsent(result)) {
+            return "response with both a result and an error: " + excerpt(message);
+        }
+        // ovsdb-server leaves "result" out of error responses, but a success must carry one.
+        if (isAbsent(error) && result == null) {
+            return "response with neither a result nor an error: " + excerpt(message);
+        }
+        return null;
+    }
+
     static boolean isAbsent(JsonNode member) {
         return member == null || member.isNull();
     }

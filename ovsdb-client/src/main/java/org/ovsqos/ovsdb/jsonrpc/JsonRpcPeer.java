@@ -100,7 +100,16 @@ public final class JsonRpcPeer {
             }
             return call.future;
         }
-        RpcScheduler.Cancellable timer = scheduler.schedule(timeout, () -> timeOut(call));
+        RpcScheduler.Cancellable timer;
+        try {
+            timer = scheduler.schedule(timeout, () -> timeOut(call));
+        } catch (RuntimeException e) {
+            // The I/O thread is shutting down: this connection is as good as closed.
+            pending.remove(call.id, call);
+            call.future.completeExceptionally(new OvsdbConnectionException(call + " not sent to " + name
+                    + ": its I/O thread is shutting down", e));
+            return call.future;
+        }
         call.future.whenComplete((result, failure) -> {
             timer.cancel();
             // Completed by someone else (cancelled by the caller): forget the call, and drop its
@@ -134,17 +143,14 @@ public final class JsonRpcPeer {
         if (!isOpen()) {
             return;
         }
-        if (message == null || !message.isObject()) {
-            fail("expected a JSON-RPC message object, got " + excerpt(message));
-            return;
-        }
-        JsonNode method = message.get("method");
-        if (isAbsent(method)) {
+        String problem = JsonRpcMessages.shapeProblem(message);
+        if (problem != null) {
+            log.warn("connection={} protocol-error=\"{}\" action=close", name, problem);
+            close(new OvsdbProtocolException(problem));
+        } else if (isAbsent(message.get("method"))) {
             receiveResponse(message);
-        } else if (!method.isTextual()) {
-            fail("\"method\" is not a string in " + excerpt(message));
         } else {
-            receiveRequest(method.asText(), message);
+            receiveRequest(message.get("method").asText(), message);
         }
     }
 
@@ -152,9 +158,6 @@ public final class JsonRpcPeer {
         JsonNode params = message.get("params");
         if (isAbsent(params)) {
             params = JsonNodeFactory.instance.arrayNode();
-        } else if (!params.isArray()) {
-            fail("\"params\" is not an array in " + excerpt(message));
-            return;
         }
         JsonNode id = message.get("id");
         if (isAbsent(id)) {
@@ -178,19 +181,6 @@ public final class JsonRpcPeer {
         JsonNode id = message.get("id");
         JsonNode error = message.get("error");
         JsonNode result = message.get("result");
-        if (isAbsent(id)) {
-            fail("response without an id: " + excerpt(message));
-            return;
-        }
-        if (!isAbsent(error) && !isAbsent(result)) {
-            fail("response with both a result and an error: " + excerpt(message));
-            return;
-        }
-        // ovsdb-server leaves "result" out of error responses, but a success must carry one.
-        if (isAbsent(error) && result == null) {
-            fail("response with neither a result nor an error: " + excerpt(message));
-            return;
-        }
         Long key = id.canConvertToExactIntegral() && id.canConvertToLong() ? id.longValue() : null;
         PendingCall call = key == null ? null : pending.remove(key);
         if (call == null) {
@@ -216,11 +206,6 @@ public final class JsonRpcPeer {
             call.future.completeExceptionally(new OvsdbTimeoutException(call + " on " + name
                     + " got no response within " + call.timeout.toMillis() + " ms"));
         }
-    }
-
-    private void fail(String problem) {
-        log.warn("connection={} protocol-error=\"{}\" action=close", name, problem);
-        close(new OvsdbProtocolException(problem));
     }
 
     /** Closes in an orderly way: pending calls fail with {@link OvsdbConnectionException}. */

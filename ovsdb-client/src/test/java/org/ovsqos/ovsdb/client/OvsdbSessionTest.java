@@ -331,7 +331,7 @@ class OvsdbSessionTest {
     }
 
     /** Hands out connection attempts that the test completes, over in-memory transports. */
-    private final class FakeConnector implements OvsdbSession.Connector {
+    private final class FakeConnector implements Reconnector.Connector {
         private final List<CompletableFuture<OvsdbConnection>> attempts = new ArrayList<>();
         private final List<JsonRpcPeer> peers = new ArrayList<>();
         private final List<FakeTransport> transports = new ArrayList<>();
