@@ -1,0 +1,160 @@
+package org.ovsqos.ovsdb.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.ovsqos.ovsdb.OvsdbConnectionException;
+import org.ovsqos.ovsdb.OvsdbProtocolException;
+import org.ovsqos.ovsdb.OvsdbRpcException;
+import org.ovsqos.ovsdb.OvsdbTimeoutException;
+import org.ovsqos.ovsdb.jsonrpc.JsonRpcPeer;
+import org.ovsqos.ovsdb.jsonrpc.NotificationHandler;
+import org.ovsqos.ovsdb.netty.NettyConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One JSON-RPC connection to an OVSDB server (RFC 7047 section 4): raw calls with JSON params and
+ * results, and the server's notifications. It does not reconnect; {@link OvsdbSession} does.
+ *
+ * <p>Every call completes: with the {@code result}; with an {@link OvsdbRpcException} when the
+ * server answers with an error; with an {@link OvsdbTimeoutException} after its timeout; or, the
+ * moment the connection closes for whatever reason, with an {@link OvsdbConnectionException}.
+ * Futures and listeners run on the connection's I/O thread: never block in them.
+ *
+ * <p>Thread-safe.
+ */
+public final class OvsdbConnection implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(OvsdbConnection.class);
+    private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(2);
+
+    private final Endpoint endpoint;
+    private final JsonRpcPeer peer;
+    private final ListenerList<NotificationListener> listeners;
+    private final Duration defaultTimeout;
+
+    OvsdbConnection(Endpoint endpoint, JsonRpcPeer peer, ListenerList<NotificationListener> listeners,
+            Duration defaultTimeout) {
+        this.endpoint = endpoint;
+        this.peer = peer;
+        this.listeners = listeners;
+        this.defaultTimeout = defaultTimeout;
+    }
+
+    /** {@link #connect(Endpoint, OvsdbOptions)} with {@link OvsdbOptions#defaults()}. */
+    public static CompletableFuture<OvsdbConnection> connect(Endpoint endpoint) {
+        return connect(endpoint, OvsdbOptions.defaults());
+    }
+
+    /**
+     * Opens a connection with its own I/O thread, which stops when the connection closes. The
+     * future fails with an {@link OvsdbConnectionException} if the server cannot be reached.
+     */
+    public static CompletableFuture<OvsdbConnection> connect(Endpoint endpoint, OvsdbOptions options) {
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(options, "options");
+        EventLoopGroup group = NettyConnector.newEventLoopGroup("ovsdb-io");
+        Runnable shutdown = () -> group.shutdownGracefully(0, SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        CompletableFuture<OvsdbConnection> connection = open(group.next(), endpoint, options);
+        connection.whenComplete((c, failure) -> {
+            if (failure != null) {
+                shutdown.run();
+            } else {
+                c.peer.closeFuture().whenComplete((v, e) -> shutdown.run());
+            }
+        });
+        return connection;
+    }
+
+    /** Opens a connection on an event loop its caller owns (a session's). */
+    static CompletableFuture<OvsdbConnection> open(EventLoop loop, Endpoint endpoint, OvsdbOptions options) {
+        ListenerList<NotificationListener> listeners = new ListenerList<>();
+        return NettyConnector.connect(loop, endpoint, options, dispatcher(listeners))
+                .thenApply(peer -> new OvsdbConnection(endpoint, peer, listeners, options.callTimeout()));
+    }
+
+    static NotificationHandler dispatcher(ListenerList<NotificationListener> listeners) {
+        return (method, params) -> listeners.forEach(l -> l.onNotification(method, params), log, "notification");
+    }
+
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    /**
+     * Calls {@code method} with {@code params} as the request's {@code params} array, with the
+     * default call timeout of the options.
+     */
+    public CompletableFuture<JsonNode> call(String method, JsonNode... params) {
+        return call(method, defaultTimeout, Arrays.asList(params));
+    }
+
+    /** Calls {@code method}, failing with {@link OvsdbTimeoutException} after {@code timeout}. */
+    public CompletableFuture<JsonNode> call(String method, Duration timeout, JsonNode... params) {
+        return call(method, timeout, Arrays.asList(params));
+    }
+
+    /**
+     * Calls {@code method} with the elements of {@code params} as the {@code params} array (a
+     * {@code transact} with a database name and any number of operations, for example).
+     */
+    public CompletableFuture<JsonNode> call(String method, List<? extends JsonNode> params) {
+        return call(method, defaultTimeout, params);
+    }
+
+    public CompletableFuture<JsonNode> call(String method, Duration timeout, List<? extends JsonNode> params) {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(timeout, "timeout");
+        ArrayNode array = JsonNodeFactory.instance.arrayNode(params.size());
+        for (JsonNode param : params) {
+            array.add(param == null ? JsonNodeFactory.instance.nullNode() : param);
+        }
+        return peer.call(method, array, timeout);
+    }
+
+    /**
+     * Adds a listener for notifications. Add it before making the call that causes them (a
+     * {@code monitor}, a {@code lock}), so that none is missed.
+     */
+    public Registration addNotificationListener(NotificationListener listener) {
+        return listeners.add(listener);
+    }
+
+    /**
+     * Completes when the connection closes: normally after {@link #close()}; exceptionally with an
+     * {@link OvsdbConnectionException} when it was lost, or an {@link OvsdbProtocolException} when
+     * the server sent something unacceptable.
+     */
+    public CompletableFuture<Void> closeFuture() {
+        return peer.closeFuture().copy();
+    }
+
+    public boolean isOpen() {
+        return peer.isOpen();
+    }
+
+    public ConnectionStats stats() {
+        return new ConnectionStats(peer.pendingCalls(), peer.notificationsReceived(), peer.echoRequestsAnswered(),
+                peer.probesSent(), peer.protocolAnomalies());
+    }
+
+    /** Closes the connection; pending calls fail at once with {@link OvsdbConnectionException}. */
+    @Override
+    public void close() {
+        peer.close();
+    }
+
+    @Override
+    public String toString() {
+        return "OvsdbConnection[" + endpoint + (isOpen() ? "" : ", closed") + "]";
+    }
+}
