@@ -116,13 +116,29 @@ public final class AdminClient {
                     }
                     selector.selectedKeys().clear();
                     if (key.isWritable() && out.hasRemaining()) {
-                        channel.write(out);
+                        try {
+                            channel.write(out);
+                        } catch (IOException refused) {
+                            // The server may have answered and closed before reading (too many
+                            // connections): its reply is still queued for us to read.
+                            out.position(out.limit());
+                        }
                         if (!out.hasRemaining()) {
                             key.interestOps(SelectionKey.OP_READ);
                         }
                     } else if (key.isReadable()) {
                         chunk.clear();
-                        int n = channel.read(chunk);
+                        int n;
+                        try {
+                            n = channel.read(chunk);
+                        } catch (IOException reset) {
+                            // A server that closes with our request unread makes the kernel
+                            // report a reset after its reply: the reply is what counts.
+                            if (in.size() == 0) {
+                                throw reset;
+                            }
+                            n = -1;
+                        }
                         if (n < 0) {
                             break;
                         }

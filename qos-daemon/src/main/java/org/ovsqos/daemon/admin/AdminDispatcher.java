@@ -118,11 +118,15 @@ final class AdminDispatcher {
             return AdminJson.failure(refused.getMessage());
         }
         if (cause instanceof TimeoutException) {
-            log.warn("admin command={} iface={} result=timeout after={}s", name, target, commandTimeout.toSeconds());
-            return AdminJson.failure(name + " did not finish within " + commandTimeout.toSeconds()
-                    + "s; it may still complete, see the daemon's log");
+            log.warn("admin command={} iface={} result=timeout after_ms={}", name, target, commandTimeout.toMillis());
+            return AdminJson.failure(name + " did not finish within " + human(commandTimeout)
+                    + "; it may still complete, see the daemon's log");
         }
         return internalError(name, cause);
+    }
+
+    private static String human(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     private static ObjectNode internalError(String name, Throwable e) {

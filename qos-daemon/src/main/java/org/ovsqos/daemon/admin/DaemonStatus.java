@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -17,8 +16,8 @@ import java.util.TreeMap;
  * @param ovsdb             the OVSDB connection
  * @param managedInterfaces how many interfaces it manages (listed by {@code list})
  * @param lastTick          when the last tick ran; empty before the first
- * @param penaltiesByTier   tier (1..n) to the number of interfaces serving a penalty of that tier;
- *                          tiers without one are left out
+ * @param penaltiesByTier   tier (1..n) to the number of interfaces serving a penalty of that tier,
+ *                          iterated in tier order; tiers without one may be left out
  * @param configPath        the {@code --config} file
  * @param dryRun            whether OVSDB writes are suppressed
  */
@@ -29,7 +28,7 @@ public record DaemonStatus(
         OvsdbLink ovsdb,
         int managedInterfaces,
         Optional<Instant> lastTick,
-        SortedMap<Integer, Integer> penaltiesByTier,
+        Map<Integer, Integer> penaltiesByTier,
         String configPath,
         boolean dryRun) {
 
