@@ -10,6 +10,7 @@ import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
+import ch.qos.logback.core.util.Duration;
 import ch.qos.logback.core.util.FileSize;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -34,6 +35,8 @@ public final class LoggingSetup {
     public static final int BACKUPS = 3;
     public static final String FILE_PATTERN =
             "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{0}: %msg%n";
+    /** How often the file's size is looked at (logback's default is a minute of unbounded growth). */
+    static final Duration SIZE_CHECK_INTERVAL = Duration.buildBySeconds(1);
     public static final String JOURNAL_PATTERN = "%journalprio%-5level [%thread] %logger{0}: %msg%n";
 
     /** What the daemon logs to; {@code fileError} says why the file is not used when it was asked for. */
@@ -51,6 +54,10 @@ public final class LoggingSetup {
     }
 
     static Outcome configureDaemon(Optional<Path> logFile, boolean journal) {
+        return configureDaemon(logFile, journal, FileSize.valueOf(MAX_FILE_MB + "MB"), SIZE_CHECK_INTERVAL);
+    }
+
+    static Outcome configureDaemon(Optional<Path> logFile, boolean journal, FileSize maxFileSize, Duration sizeCheck) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         context.reset();
         ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
@@ -66,7 +73,7 @@ public final class LoggingSetup {
 
         Optional<String> fileError = Optional.empty();
         if (logFile.isPresent()) {
-            RollingFileAppender<ILoggingEvent> file = rollingFile(context, logFile.get());
+            RollingFileAppender<ILoggingEvent> file = rollingFile(context, logFile.get(), maxFileSize, sizeCheck);
             if (file.isStarted()) {
                 root.addAppender(file);
             } else {
@@ -77,7 +84,8 @@ public final class LoggingSetup {
         return new Outcome(fileError.isEmpty() ? logFile : Optional.empty(), journal, fileError);
     }
 
-    private static RollingFileAppender<ILoggingEvent> rollingFile(Context context, Path path) {
+    private static RollingFileAppender<ILoggingEvent> rollingFile(
+            Context context, Path path, FileSize maxFileSize, Duration sizeCheck) {
         RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
         appender.setContext(context);
         appender.setName("file");
@@ -94,7 +102,8 @@ public final class LoggingSetup {
 
         SizeBasedTriggeringPolicy<ILoggingEvent> trigger = new SizeBasedTriggeringPolicy<>();
         trigger.setContext(context);
-        trigger.setMaxFileSize(FileSize.valueOf(MAX_FILE_MB + "MB"));
+        trigger.setMaxFileSize(maxFileSize);
+        trigger.setCheckIncrement(sizeCheck);
         trigger.start();
 
         appender.setRollingPolicy(rolling);
