@@ -14,7 +14,6 @@ import ch.qos.logback.core.util.Duration;
 import ch.qos.logback.core.util.FileSize;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,11 +45,7 @@ public final class LoggingSetup {
 
     /** Configures the process's logging for the daemon from {@code --log-file} and the real environment. */
     public static Outcome configureDaemon(Optional<Path> logFile) {
-        return configureDaemon(logFile, stderrIsJournal(System.getenv()));
-    }
-
-    static boolean stderrIsJournal(Map<String, String> env) {
-        return JournalStream.stderrIsJournal(env);
+        return configureDaemon(logFile, JournalStream.stderrIsJournal(System.getenv()));
     }
 
     static Outcome configureDaemon(Optional<Path> logFile, boolean journal) {

@@ -75,6 +75,11 @@ public final class SystemdNotifier implements AutoCloseable {
         return watchdogTimeout;
     }
 
+    /** How often to ping: half the timeout, as sd_watchdog_enabled(3) recommends. */
+    public Optional<Duration> watchdogPingInterval() {
+        return watchdogTimeout.map(timeout -> timeout.dividedBy(2));
+    }
+
     /** Start-up is complete; with a one-line status. */
     public void ready(String status) {
         send("READY=1\nSTATUS=" + oneLine(status));

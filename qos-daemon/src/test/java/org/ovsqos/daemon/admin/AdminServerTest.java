@@ -7,15 +7,10 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -32,7 +27,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.ovsqos.daemon.DaemonException;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class AdminServerTest {
@@ -293,58 +287,5 @@ class AdminServerTest {
 
         assertThat(response.get("error").asText())
                 .isEqualTo("internal error in list: java.lang.IllegalStateException: snapshot missing");
-    }
-
-    @Test
-    void socketFileHasMode0660AndAMissingDirectoryIsCreated0755() throws IOException {
-        Path socket = dir.resolve("run/ovs-qos/admin.sock");
-        start(AdminServerOptions.builder(socket));
-
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket))).isEqualTo("rw-rw----");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket.getParent()))).isEqualTo("rwxr-xr-x");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket.getParent().getParent())))
-                .isEqualTo("rwxr-xr-x");
-    }
-
-    @Test
-    void aStaleSocketFromADeadDaemonIsReplaced() throws IOException {
-        try (ServerSocketChannel dead = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-            dead.bind(UnixDomainSocketAddress.of(socket()));
-        } // closed without unlinking, as a killed daemon leaves it
-        assertThat(socket()).exists();
-
-        start();
-
-        assertThat(new AdminClient(socket()).list()).hasSize(2);
-    }
-
-    @Test
-    void aLiveSocketIsNotTakenOver() throws IOException {
-        try (ServerSocketChannel live = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-            live.bind(UnixDomainSocketAddress.of(socket()));
-
-            assertThatThrownBy(this::start)
-                    .isInstanceOf(DaemonException.class)
-                    .hasMessage("another process is answering on " + socket() + "; refusing to replace it");
-            assertThat(socket()).exists();
-        }
-    }
-
-    @Test
-    void aFileThatIsNotASocketIsNeverDeleted() throws IOException {
-        Files.writeString(socket(), "precious");
-
-        assertThatThrownBy(this::start).isInstanceOf(DaemonException.class).hasMessageContaining("is not a socket");
-        assertThat(Files.readString(socket())).isEqualTo("precious");
-    }
-
-    @Test
-    void closeRemovesTheSocketFile() throws IOException {
-        AdminServer server = start();
-
-        server.close();
-
-        assertThat(socket()).doesNotExist();
-        assertThatThrownBy(() -> new AdminClient(socket()).list()).isInstanceOf(DaemonUnavailableException.class);
     }
 }

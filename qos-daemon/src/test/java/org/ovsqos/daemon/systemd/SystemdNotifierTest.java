@@ -113,6 +113,7 @@ class SystemdNotifierTest {
                 SystemdNotifier.WATCHDOG_USEC, "soon");
 
         assertThat(SystemdNotifier.fromEnvironment(forUs, PID).watchdogTimeout()).hasValue(Duration.ofSeconds(30));
+        assertThat(SystemdNotifier.fromEnvironment(forUs, PID).watchdogPingInterval()).hasValue(Duration.ofSeconds(15));
         assertThat(SystemdNotifier.fromEnvironment(forAnother, PID).watchdogTimeout()).isEmpty();
         assertThat(SystemdNotifier.fromEnvironment(withoutPid, PID).watchdogTimeout()).hasValue(Duration.ofMillis(1500));
         assertThat(SystemdNotifier.fromEnvironment(garbage, PID).watchdogTimeout()).isEmpty();
