@@ -95,11 +95,11 @@ class AdminServerTest {
     }
 
     @Test
-    void aRequestSplitAcrossWritesIsAssembled() throws Exception {
+    void aRequestWrittenInPiecesIsAnswered() throws Exception {
+        // Whether the kernel delivers it in one read or two; AdminConnectionTest covers the split itself.
         start();
         try (SocketChannel channel = SocketClients.connect(socket())) {
             channel.write(ByteBuffer.wrap("{\"comm".getBytes(StandardCharsets.UTF_8)));
-            Thread.sleep(50); // let the server see the first part on its own
             channel.write(ByteBuffer.wrap("and\":\"list\"}\n".getBytes(StandardCharsets.UTF_8)));
 
             assertThat(parse(SocketClients.readToEnd(channel)).get("result").size()).isEqualTo(2);
