@@ -1,11 +1,15 @@
 package org.ovsqos.daemon;
 
-/** Entry point of {@code ovs-qos}; the command line is built in a later step. */
+import java.time.Clock;
+import org.ovsqos.daemon.cli.OvsQosCommand;
+
+/** Entry point of {@code ovs-qos} (the jar's main class). */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.err.println("ovs-qos: not implemented yet");
-        System.exit(2);
+        int code = OvsQosCommand.commandLine(new UnwiredEngine(), new UnwiredConfigValidator(), Clock.systemDefaultZone())
+                .execute(args);
+        System.exit(code);
     }
 }

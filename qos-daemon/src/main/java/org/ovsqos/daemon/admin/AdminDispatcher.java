@@ -1,0 +1,147 @@
+package org.ovsqos.daemon.admin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One request in, one response out: parsing, authorisation, the call into the
+ * {@link AdminHandler}, and turning every failure into an error reply. Knows nothing of sockets,
+ * so the protocol is tested without one.
+ */
+final class AdminDispatcher {
+    static final int MAX_INTERFACE_NAME = 256;
+
+    private static final Logger log = LoggerFactory.getLogger(AdminDispatcher.class);
+
+    private final AdminHandler handler;
+    private final AdminJson json;
+    private final Clock clock;
+    private final Duration commandTimeout;
+
+    AdminDispatcher(AdminHandler handler, AdminJson json, Clock clock, Duration commandTimeout) {
+        this.handler = handler;
+        this.json = json;
+        this.clock = clock;
+        this.commandTimeout = commandTimeout;
+    }
+
+    /**
+     * Answers one request. Never throws; the future completes (on another thread for the
+     * mutating commands) with the response line, newline included.
+     *
+     * @param peer read only for a mutating command, because resolving it costs a passwd lookup
+     */
+    CompletableFuture<byte[]> dispatch(byte[] request, Supplier<PeerCredentials> peer) {
+        JsonNode node;
+        try {
+            node = json.parse(request);
+        } catch (JsonProcessingException e) {
+            return reply(AdminJson.failure("malformed request: " + e.getOriginalMessage()));
+        } catch (IOException e) {
+            return reply(AdminJson.failure("malformed request: " + e.getMessage()));
+        }
+        if (node == null || !node.isObject() || !node.path(AdminJson.COMMAND).isTextual()) {
+            return reply(AdminJson.failure("a request is a JSON object with a \"command\" string"));
+        }
+        String name = node.get(AdminJson.COMMAND).asText();
+        Optional<AdminCommand> command = AdminCommand.fromWireName(name);
+        if (command.isEmpty()) {
+            return reply(AdminJson.failure("unknown command \"" + name + "\"; expected one of "
+                    + Arrays.stream(AdminCommand.values()).map(AdminCommand::wireName).toList()));
+        }
+        if (command.get().mutating()) {
+            PeerCredentials who = peer.get();
+            if (!Authorization.permits(command.get(), who.uid())) {
+                log.warn("admin command={} denied peer=\"{}\"", name, who.describe());
+                return reply(AdminJson.failure(name + " is allowed only for root (peer " + who.describe() + ")"));
+            }
+            return mutate(command.get(), node, who);
+        }
+        try {
+            return reply(AdminJson.success(command.get() == AdminCommand.LIST
+                    ? AdminJson.interfaces(handler.list(), clock.instant())
+                    : AdminJson.toJson(handler.status(), clock.instant())));
+        } catch (RuntimeException e) {
+            return reply(internalError(name, e));
+        }
+    }
+
+    private CompletableFuture<byte[]> mutate(AdminCommand command, JsonNode request, PeerCredentials who) {
+        String name = command.wireName();
+        String target;
+        CompletionStage<String> stage;
+        try {
+            if (command == AdminCommand.RELEASE) {
+                JsonNode iface = request.path(AdminJson.INTERFACE);
+                if (!iface.isTextual() || iface.asText().isEmpty() || iface.asText().length() > MAX_INTERFACE_NAME) {
+                    return reply(AdminJson.failure("release needs \"interface\": the interface name"));
+                }
+                target = iface.asText();
+                stage = handler.release(target);
+            } else {
+                target = "-";
+                stage = handler.reload();
+            }
+        } catch (RuntimeException e) {
+            return reply(outcome(name, "-", who, null, e));
+        }
+        return stage.toCompletableFuture()
+                .thenApply(message -> message) // a copy: orTimeout must not complete the engine's own future
+                .orTimeout(commandTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((message, failure) -> bytes(outcome(name, target, who, message, failure)));
+    }
+
+    private ObjectNode outcome(String name, String target, PeerCredentials who, String message, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause == null) {
+            log.info("admin command={} iface={} peer=\"{}\" result=ok message=\"{}\"", name, target, who.describe(), message);
+            return AdminJson.success(AdminJson.message(message == null ? "" : message));
+        }
+        if (cause instanceof AdminCommandException refused) {
+            log.info("admin command={} iface={} peer=\"{}\" result=refused error=\"{}\"",
+                    name, target, who.describe(), refused.getMessage());
+            return AdminJson.failure(refused.getMessage());
+        }
+        if (cause instanceof TimeoutException) {
+            log.warn("admin command={} iface={} result=timeout after_ms={}", name, target, commandTimeout.toMillis());
+            return AdminJson.failure(name + " did not finish within " + human(commandTimeout)
+                    + "; it may still complete, see the daemon's log");
+        }
+        return internalError(name, cause);
+    }
+
+    private static String human(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    private static ObjectNode internalError(String name, Throwable e) {
+        log.warn("admin command={} result=error", name, e);
+        return AdminJson.failure("internal error in " + name + ": " + e);
+    }
+
+    private CompletableFuture<byte[]> reply(ObjectNode response) {
+        return CompletableFuture.completedFuture(bytes(response));
+    }
+
+    private byte[] bytes(ObjectNode response) {
+        byte[] body = json.bytes(response);
+        byte[] line = Arrays.copyOf(body, body.length + 1);
+        line[body.length] = '\n';
+        return line;
+    }
+}

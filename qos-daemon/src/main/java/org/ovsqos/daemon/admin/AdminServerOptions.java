@@ -1,0 +1,86 @@
+package org.ovsqos.daemon.admin;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Limits and place of the admin socket, built once and validated in {@link Builder#build()}.
+ *
+ * @param socket          the socket file
+ * @param maxRequestBytes a longer request gets an error reply and is dropped
+ * @param readTimeout     a client must send its whole request (and take the whole reply) within
+ *                        this, or it is dropped
+ * @param commandTimeout  how long a mutating command may take in the engine before the client
+ *                        is told it did not finish
+ * @param maxConnections  connections beyond this many at once are answered with an error
+ */
+public record AdminServerOptions(
+        Path socket, int maxRequestBytes, Duration readTimeout, Duration commandTimeout, int maxConnections) {
+
+    public static final int DEFAULT_MAX_REQUEST_BYTES = 64 * 1024;
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(30);
+    public static final int DEFAULT_MAX_CONNECTIONS = 128;
+
+    public AdminServerOptions {
+        Objects.requireNonNull(socket, "socket");
+        Objects.requireNonNull(readTimeout, "readTimeout");
+        Objects.requireNonNull(commandTimeout, "commandTimeout");
+    }
+
+    public static Builder builder(Path socket) {
+        return new Builder(socket);
+    }
+
+    public static final class Builder {
+        private final Path socket;
+        private int maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
+        private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+        private Duration commandTimeout = DEFAULT_COMMAND_TIMEOUT;
+        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+
+        private Builder(Path socket) {
+            this.socket = socket;
+        }
+
+        public Builder maxRequestBytes(int value) {
+            maxRequestBytes = value;
+            return this;
+        }
+
+        public Builder readTimeout(Duration value) {
+            readTimeout = value;
+            return this;
+        }
+
+        public Builder commandTimeout(Duration value) {
+            commandTimeout = value;
+            return this;
+        }
+
+        public Builder maxConnections(int value) {
+            maxConnections = value;
+            return this;
+        }
+
+        public AdminServerOptions build() {
+            Objects.requireNonNull(socket, "socket");
+            if (maxRequestBytes < 64) {
+                throw new IllegalArgumentException("maxRequestBytes must be at least 64: " + maxRequestBytes);
+            }
+            requirePositive("readTimeout", readTimeout);
+            requirePositive("commandTimeout", commandTimeout);
+            if (maxConnections < 1) {
+                throw new IllegalArgumentException("maxConnections must be at least 1: " + maxConnections);
+            }
+            return new AdminServerOptions(socket, maxRequestBytes, readTimeout, commandTimeout, maxConnections);
+        }
+
+        private static void requirePositive(String name, Duration value) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive: " + value);
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.ovsqos.daemon.admin;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import org.ovsqos.daemon.DaemonException;
+import org.ovsqos.daemon.process.RuntimeDirectories;
+
+/**
+ * Binding the admin socket's file: the directory is created if missing, a socket file left by a
+ * dead daemon is replaced, a live one (something accepts on it) is not, and anything that is not
+ * a socket is never deleted.
+ */
+final class AdminSocketFile {
+    /** rw-rw----: connecting needs write permission, so root and the socket's group may talk to it. */
+    static final Set<PosixFilePermission> SOCKET_MODE = PosixFilePermissions.fromString("rw-rw----");
+
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFSOCK = 0140000;
+
+    private AdminSocketFile() {}
+
+    static ServerSocketChannel bind(Path socket) throws IOException {
+        RuntimeDirectories.ensureParent(socket);
+        removeIfStale(socket);
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            server.bind(UnixDomainSocketAddress.of(socket));
+            // bind() creates the file with the umask's mode; until this line no peer that the
+            // umask would not already let in can connect.
+            Files.setPosixFilePermissions(socket, SOCKET_MODE);
+            return server;
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    static boolean isSocket(Path path) throws IOException {
+        int mode = (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+        return (mode & S_IFMT) == S_IFSOCK;
+    }
+
+    // The daemon lock guarantees that no second daemon races us between this probe and bind().
+    private static void removeIfStale(Path socket) throws IOException {
+        if (!Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!isSocket(socket)) {
+            throw new DaemonException(socket + " exists and is not a socket; refusing to replace it");
+        }
+        try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            probe.connect(UnixDomainSocketAddress.of(socket));
+        } catch (ConnectException refused) {
+            Files.delete(socket);
+            return;
+        }
+        throw new DaemonException("another process is answering on " + socket + "; refusing to replace it");
+    }
+}

@@ -1,0 +1,21 @@
+package org.ovsqos.daemon.cli;
+
+/** The exit codes of {@code ovs-qos}. */
+public final class ExitCodes {
+    public static final int OK = 0;
+    /** The daemon answered with an error, or refused to start (lock held, config unusable). */
+    public static final int FAILED = 1;
+    /** Bad flags or arguments (picocli's own code). */
+    public static final int USAGE = 2;
+    /** No daemon answers on the admin socket; 3 as in the LSB's "program is not running". */
+    public static final int NO_DAEMON = 3;
+
+    /** {@code validate-config}, by the contract: clean. */
+    public static final int CONFIG_CLEAN = 0;
+    /** {@code validate-config}: usable, but some keys fell back to their defaults. */
+    public static final int CONFIG_FALLBACKS = 1;
+    /** {@code validate-config}: the daemon would refuse to start with it. */
+    public static final int CONFIG_UNUSABLE = 2;
+
+    private ExitCodes() {}
+}

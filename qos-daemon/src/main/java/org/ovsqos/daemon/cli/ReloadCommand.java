@@ -1,0 +1,24 @@
+package org.ovsqos.daemon.cli;
+
+import java.util.concurrent.Callable;
+import org.ovsqos.daemon.admin.AdminClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "reload", description = "Re-read the config file, keeping all penalties (root only; as SIGHUP).")
+final class ReloadCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    AdminSocketOption socket;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().getOut().println(new AdminClient(socket.path).reload());
+        spec.commandLine().getOut().flush();
+        return ExitCodes.OK;
+    }
+}

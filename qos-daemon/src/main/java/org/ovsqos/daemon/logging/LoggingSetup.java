@@ -1,0 +1,124 @@
+package org.ovsqos.daemon.logging;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.PatternLayout;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.Context;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
+import ch.qos.logback.core.util.Duration;
+import ch.qos.logback.core.util.FileSize;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logging of {@code ovs-qos daemon}: a size-rotated file ({@value #MAX_FILE_MB} MB and
+ * {@value #BACKUPS} backups {@code .1}..{@code .3}, as the old script's RotatingFileHandler kept)
+ * plus stderr, which systemd hands to journald. Done in code rather than in {@code logback.xml}
+ * because the file comes from a flag, and because the client commands must never open it: the
+ * jar's own {@code logback.xml} only writes warnings to stderr.
+ *
+ * <p>Lines are {@code key=value} messages after a fixed prefix, so {@code grep iface=kvm101.0}
+ * and {@code awk} work on the file. To journald the prefix is the {@code <N>} priority instead of
+ * a timestamp, which the journal records itself.
+ */
+public final class LoggingSetup {
+    public static final int MAX_FILE_MB = 10;
+    public static final int BACKUPS = 3;
+    public static final String FILE_PATTERN =
+            "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{0}: %msg%n";
+    /** How often the file's size is looked at (logback's default is a minute of unbounded growth). */
+    static final Duration SIZE_CHECK_INTERVAL = Duration.buildBySeconds(1);
+    public static final String JOURNAL_PATTERN = "%journalprio%-5level [%thread] %logger{0}: %msg%n";
+
+    /** What the daemon logs to; {@code fileError} says why the file is not used when it was asked for. */
+    public record Outcome(Optional<Path> file, boolean journal, Optional<String> fileError) {}
+
+    private LoggingSetup() {}
+
+    /** Configures the process's logging for the daemon from {@code --log-file} and the real environment. */
+    public static Outcome configureDaemon(Optional<Path> logFile) {
+        return configureDaemon(logFile, JournalStream.stderrIsJournal(System.getenv()));
+    }
+
+    static Outcome configureDaemon(Optional<Path> logFile, boolean journal) {
+        return configureDaemon(logFile, journal, FileSize.valueOf(MAX_FILE_MB + "MB"), SIZE_CHECK_INTERVAL);
+    }
+
+    static Outcome configureDaemon(Optional<Path> logFile, boolean journal, FileSize maxFileSize, Duration sizeCheck) {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        context.reset();
+        ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.INFO);
+
+        ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
+        stderr.setContext(context);
+        stderr.setName("stderr");
+        stderr.setTarget("System.err");
+        stderr.setEncoder(encoder(context, journal ? JOURNAL_PATTERN : FILE_PATTERN));
+        stderr.start();
+        root.addAppender(stderr);
+
+        Optional<String> fileError = Optional.empty();
+        if (logFile.isPresent()) {
+            RollingFileAppender<ILoggingEvent> file = rollingFile(context, logFile.get(), maxFileSize, sizeCheck);
+            if (file.isStarted()) {
+                root.addAppender(file);
+            } else {
+                fileError = Optional.of("cannot open " + logFile.get() + " for appending");
+                root.warn("log_file={} error=\"{}\" logging to stderr only", logFile.get(), fileError.get());
+            }
+        }
+        return new Outcome(fileError.isEmpty() ? logFile : Optional.empty(), journal, fileError);
+    }
+
+    private static RollingFileAppender<ILoggingEvent> rollingFile(
+            Context context, Path path, FileSize maxFileSize, Duration sizeCheck) {
+        RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
+        appender.setContext(context);
+        appender.setName("file");
+        appender.setFile(path.toString());
+        appender.setAppend(true);
+
+        FixedWindowRollingPolicy rolling = new FixedWindowRollingPolicy();
+        rolling.setContext(context);
+        rolling.setParent(appender);
+        rolling.setFileNamePattern(path + ".%i");
+        rolling.setMinIndex(1);
+        rolling.setMaxIndex(BACKUPS);
+        rolling.start();
+
+        SizeBasedTriggeringPolicy<ILoggingEvent> trigger = new SizeBasedTriggeringPolicy<>();
+        trigger.setContext(context);
+        trigger.setMaxFileSize(maxFileSize);
+        trigger.setCheckIncrement(sizeCheck);
+        trigger.start();
+
+        appender.setRollingPolicy(rolling);
+        appender.setTriggeringPolicy(trigger);
+        appender.setEncoder(encoder(context, FILE_PATTERN));
+        appender.start();
+        return appender;
+    }
+
+    private static LayoutWrappingEncoder<ILoggingEvent> encoder(Context context, String pattern) {
+        PatternLayout layout = new PatternLayout();
+        layout.setContext(context);
+        layout.getInstanceConverterMap().put("journalprio", JournalPriorityConverter::new);
+        layout.setPattern(pattern);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
+        encoder.setContext(context);
+        encoder.setLayout(layout);
+        encoder.setCharset(StandardCharsets.UTF_8);
+        encoder.start();
+        return encoder;
+    }
+}

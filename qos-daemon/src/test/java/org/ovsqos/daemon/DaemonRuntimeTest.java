@@ -1,0 +1,134 @@
+package org.ovsqos.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import jnr.unixsocket.UnixDatagramChannel;
+import jnr.unixsocket.UnixSocketAddress;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.ovsqos.daemon.admin.AdminClient;
+import org.ovsqos.daemon.admin.FakeAdminHandler;
+import org.ovsqos.daemon.metrics.MetricsEndpoint;
+import org.ovsqos.daemon.metrics.MetricsListen;
+import org.ovsqos.daemon.systemd.SystemdNotifier;
+import sun.misc.Signal;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class DaemonRuntimeTest {
+    @TempDir
+    Path dir;
+
+    private UnixDatagramChannel systemd;
+
+    @AfterEach
+    void close() throws IOException {
+        if (systemd != null) {
+            systemd.close();
+        }
+    }
+
+    private DaemonOptions options() {
+        return DaemonOptions.builder()
+                .adminSocket(dir.resolve("admin.sock"))
+                .lockFile(dir.resolve("daemon.lock"))
+                .stateFile(dir.resolve("state.json"))
+                .logFile("-")
+                .build();
+    }
+
+    private SystemdNotifier notifier() throws IOException {
+        Path socket = dir.resolve("notify");
+        systemd = UnixDatagramChannel.open();
+        systemd.bind(new UnixSocketAddress(socket.toString()));
+        return SystemdNotifier.fromEnvironment(Map.of(SystemdNotifier.NOTIFY_SOCKET, socket.toString()), 1);
+    }
+
+    /** Blocking: every notification is sent synchronously before the call that causes it returns. */
+    private String nextNotification() throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(1024);
+        systemd.receive(buffer);
+        return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aShutdownRequestWakesTheEngineAndTellsSystemdOnce() throws Exception {
+        DaemonRuntime runtime = DaemonRuntime.withoutSignals(options(), notifier(), Clock.systemUTC());
+
+        assertThat(runtime.awaitShutdown(Duration.ofMillis(1))).isFalse();
+        runtime.requestShutdown();
+        runtime.requestShutdown();
+
+        assertThat(runtime.awaitShutdown(Duration.ofSeconds(5))).isTrue();
+        assertThat(runtime.shutdownRequested()).isTrue();
+        runtime.close();
+        try (SystemdNotifier marker = SystemdNotifier.fromEnvironment(
+                Map.of(SystemdNotifier.NOTIFY_SOCKET, dir.resolve("notify").toString()), 1)) {
+            marker.send("MARK=1");
+        }
+
+        assertThat(nextNotification()).isEqualTo("STOPPING=1");
+        assertThat(nextNotification()).isEqualTo("MARK=1"); // nothing more came from the second request or close()
+    }
+
+    @Test
+    void signalsReachTheEngine() throws Exception {
+        AtomicInteger reloads = new AtomicInteger();
+        try (DaemonRuntime runtime = DaemonRuntime.start(options(), SystemdNotifier.disabled(), Clock.systemUTC())) {
+            runtime.onReload(reloads::incrementAndGet);
+
+            Signal.raise(new Signal("HUP"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> reloads.get() == 1);
+            assertThat(runtime.shutdownRequested()).isFalse();
+
+            Signal.raise(new Signal("TERM"));
+            assertThat(runtime.awaitShutdown(Duration.ofSeconds(10))).isTrue();
+        }
+    }
+
+    @Test
+    void theAdminSocketLivesAsLongAsTheRuntime() throws IOException {
+        Path socket = options().adminSocket();
+        try (DaemonRuntime runtime = DaemonRuntime.withoutSignals(options(), SystemdNotifier.disabled(), Clock.systemUTC())) {
+            runtime.serveAdmin(new FakeAdminHandler());
+
+            assertThat(new AdminClient(socket).list()).hasSize(2);
+        }
+        assertThat(socket).doesNotExist();
+    }
+
+    @Test
+    void theMetricsEndpointServesTheRuntimesRegistryUntilClosed() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        URI uri;
+        try (DaemonRuntime runtime = DaemonRuntime.withoutSignals(options(), SystemdNotifier.disabled(), Clock.systemUTC())) {
+            MetricsEndpoint endpoint = runtime.serveMetrics(MetricsListen.parse("127.0.0.1:0"));
+            runtime.metrics().transaction(true);
+            uri = URI.create("http://127.0.0.1:" + endpoint.address().getPort() + "/metrics");
+
+            String body = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
+
+            assertThat(body).contains("ovsqos_ovsdb_transactions_total{outcome=\"success\"} 1.0")
+                    .contains("jvm_memory_used_bytes");
+        }
+        assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(ConnectException.class);
+    }
+}

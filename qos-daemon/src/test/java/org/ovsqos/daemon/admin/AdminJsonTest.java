@@ -1,0 +1,99 @@
+package org.ovsqos.daemon.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class AdminJsonTest {
+    private static final Instant NOW = FakeAdminHandler.NOW;
+
+    @Test
+    void listEntriesCarryExactlyTheContractFields() {
+        ArrayNode array = AdminJson.interfaces(new FakeAdminHandler().views, NOW);
+
+        assertThat(array).hasSize(2);
+        for (JsonNode row : array) {
+            assertThat(iterable(row.fieldNames())).containsExactlyInAnyOrder(
+                    "interface", "stage", "limit_kbps", "burst_kb", "base_kbps", "penalty_until",
+                    "remaining_seconds", "last_mbps", "now_mbps", "present");
+        }
+    }
+
+    @Test
+    void listIsSortedByInterfaceName() {
+        ArrayNode array = AdminJson.interfaces(List.of(
+                FakeAdminHandler.idle("kvm3.0"), FakeAdminHandler.idle("kvm1.0"), FakeAdminHandler.idle("kvm2.0")), NOW);
+
+        assertThat(array.findValuesAsText("interface")).containsExactly("kvm1.0", "kvm2.0", "kvm3.0");
+    }
+
+    @Test
+    void penalisedInterfaceHasEpochSecondsAndRemainingTime() {
+        InterfaceView v = FakeAdminHandler.penalised("kvm102.0", 2, NOW.plusSeconds(723).plusMillis(400));
+
+        JsonNode row = AdminJson.toJson(v, NOW);
+
+        assertThat(row.get("interface").asText()).isEqualTo("kvm102.0");
+        assertThat(row.get("stage").isInt()).isTrue();
+        assertThat(row.get("stage").asInt()).isEqualTo(2);
+        assertThat(row.get("limit_kbps").asLong()).isEqualTo(800_000);
+        assertThat(row.get("burst_kb").asLong()).isEqualTo(80_000);
+        assertThat(row.get("base_kbps").asLong()).isEqualTo(1_000_000);
+        assertThat(row.get("penalty_until").isIntegralNumber()).isTrue();
+        assertThat(row.get("penalty_until").asLong()).isEqualTo(NOW.getEpochSecond() + 723);
+        assertThat(row.get("remaining_seconds").asLong()).isEqualTo(724); // rounded up
+        assertThat(row.get("last_mbps").isNumber()).isTrue();
+        assertThat(row.get("last_mbps").asDouble()).isEqualTo(912.4);
+        assertThat(row.get("now_mbps").isNull()).isTrue();
+        assertThat(row.get("present").isBoolean()).isTrue();
+        assertThat(row.get("present").asBoolean()).isFalse();
+    }
+
+    @Test
+    void interfaceWithoutPenaltyHasNullPenaltyFields() {
+        JsonNode row = AdminJson.toJson(FakeAdminHandler.idle("kvm101.0"), NOW);
+
+        assertThat(row.get("penalty_until").isNull()).isTrue();
+        assertThat(row.get("remaining_seconds").isNull()).isTrue();
+        assertThat(row.get("now_mbps").asDouble()).isEqualTo(13.25);
+    }
+
+    @Test
+    void expiredPenaltyShowsZeroRemaining() {
+        JsonNode row = AdminJson.toJson(FakeAdminHandler.penalised("kvm9.0", 1, NOW.minusSeconds(5)), NOW);
+
+        assertThat(row.get("remaining_seconds").asLong()).isZero();
+    }
+
+    @Test
+    void listSurvivesTheRoundTripExceptForSubSecondPrecision() {
+        List<InterfaceView> views = new FakeAdminHandler().views;
+
+        List<InterfaceView> back = AdminJson.interfacesFromJson(AdminJson.interfaces(views, NOW));
+
+        assertThat(back).containsExactly(views.get(1), views.get(0));
+    }
+
+    @Test
+    void statusSurvivesTheRoundTripAndReportsUptime() {
+        DaemonStatus status = FakeAdminHandler.sampleStatus();
+
+        JsonNode json = AdminJson.toJson(status, NOW);
+
+        assertThat(json.get("uptime_seconds").asLong()).isEqualTo(7200);
+        assertThat(json.at("/ovsdb/state").asText()).isEqualTo("connected");
+        assertThat(json.at("/penalties_by_tier/2").asInt()).isEqualTo(1);
+        assertThat(AdminJson.statusFromJson(json)).isEqualTo(status);
+    }
+
+    private static Set<String> iterable(java.util.Iterator<String> names) {
+        Set<String> set = new java.util.HashSet<>();
+        names.forEachRemaining(set::add);
+        return set;
+    }
+}

@@ -1,0 +1,62 @@
+package org.ovsqos.daemon.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.ovsqos.daemon.admin.ConnectionState;
+import org.ovsqos.daemon.admin.DaemonStatus;
+import org.ovsqos.daemon.admin.FakeAdminHandler;
+import org.ovsqos.daemon.admin.OvsdbLink;
+
+class RenderingTest {
+    private static final Instant NOW = FakeAdminHandler.NOW;
+
+    @Test
+    void durationsAreShortAndZeroPadded() {
+        assertThat(Durations.format(0)).isEqualTo("0s");
+        assertThat(Durations.format(45)).isEqualTo("45s");
+        assertThat(Durations.format(723)).isEqualTo("12m03s");
+        assertThat(Durations.format(3900)).isEqualTo("1h05m00s");
+        assertThat(Durations.format(3 * 86_400 + 4 * 3600 + 600 + 5)).isEqualTo("3d04h10m");
+        assertThat(Durations.format(-5)).isEqualTo("0s");
+    }
+
+    @Test
+    void anEmptyListSaysSo() {
+        assertThat(InterfaceTable.render(List.of(), NOW, ZoneOffset.UTC)).isEqualTo("No managed interfaces.\n");
+    }
+
+    @Test
+    void theTableIsSortedAndItsColumnsAligned() {
+        String table = InterfaceTable.render(List.of(FakeAdminHandler.idle("kvm2.0"), FakeAdminHandler.idle("kvm10.0")),
+                NOW, ZoneOffset.UTC);
+
+        List<String> lines = table.lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(1)).startsWith("kvm10.0 ");
+        assertThat(lines.get(2)).startsWith("kvm2.0 ");
+        // Right-aligned numbers end in the same column as their header.
+        assertThat(lines.get(1).indexOf("1000.0") + "1000.0".length())
+                .isEqualTo(lines.get(0).indexOf("Limit (Mbit/s)") + "Limit (Mbit/s)".length());
+    }
+
+    @Test
+    void aDisconnectedDaemonShowsItsLastErrorAndNoTickYet() {
+        DaemonStatus status = new DaemonStatus("dev", 7, NOW.minusSeconds(30),
+                new OvsdbLink(ConnectionState.DISCONNECTED, "unix:/var/run/openvswitch/db.sock",
+                        Optional.of(NOW.minusSeconds(29)), Optional.of("connection refused")),
+                0, Optional.empty(), Map.of(), "/opt/ovs-qos/config.json", true);
+
+        String text = StatusText.render(status, NOW, ZoneOffset.UTC);
+
+        assertThat(text).contains("  OVSDB:      disconnected from unix:/var/run/openvswitch/db.sock since 2025-03-01 11:59:31 (29s ago); last error: connection refused\n")
+                .contains("  Last tick:  none yet\n")
+                .contains("  Penalties:  none\n")
+                .contains("  Dry run:    yes (OVSDB is never written)\n");
+    }
+}
