@@ -15,6 +15,8 @@ import java.util.Optional;
  */
 public final class QosConfig {
     public static final long DEFAULT_BASE_KBPS = 1_000_000L;
+    /** Largest base rate: OVS hands the rate to the kernel as a 32-bit kbps value. */
+    public static final long MAX_BASE_KBPS = 4_294_967_000L;
     public static final String DEFAULT_IFACE_NAME_REGEX = "^kvm[0-9]+\\..*$";
     public static final Duration DEFAULT_SAMPLE_INTERVAL = Duration.ofSeconds(60);
     public static final Tier DEFAULT_STAGE1 =

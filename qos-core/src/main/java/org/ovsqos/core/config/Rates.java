@@ -9,7 +9,7 @@ final class Rates {
     static final BigDecimal MIN_MBIT = new BigDecimal("0.001");
     /** Largest base rate: OVS hands the rate to the kernel as a 32-bit kbps value. */
     static final BigDecimal MAX_MBIT = new BigDecimal("4294967");
-    static final long MAX_KBPS = 4_294_967_000L;
+    static final long MAX_KBPS = QosConfig.MAX_BASE_KBPS;
 
     private Rates() {}
 
