@@ -1,5 +1,6 @@
 package org.ovsqos.core.policy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.ovsqos.core.config.QosConfig;
@@ -16,7 +17,8 @@ final class Refit {
     record Fitted(InterfaceState state, Optional<Transition> transition) {}
 
     static Fitted fit(InterfaceState state, QosConfig config, Instant now, boolean clearTimer) {
-        InterfaceState s = clearTimer ? state.withOverSince(Optional.empty()) : state;
+        InterfaceState s = clearTimer || !timerPlausible(state, config)
+                ? state.withOverSince(Optional.empty()) : state;
         if (!s.penalised()) {
             return new Fitted(s, Optional.empty());
         }
@@ -36,5 +38,23 @@ final class Refit {
                 ? new InterfaceState(tier, Optional.of(until), s.overSince(), s.baseline(), s.lastMbps())
                 : s.withPenalty(tier, until);
         return new Fitted(fitted, transition);
+    }
+
+    /**
+     * A timer the step could have left: measured against a baseline, not after it, and shorter
+     * than the next tier's trigger (at the trigger the step escalates and clears it). Anything
+     * else came from a damaged file and could escalate on the next sample without evidence.
+     */
+    private static boolean timerPlausible(InterfaceState s, QosConfig config) {
+        if (s.overSince().isEmpty()) {
+            return true;
+        }
+        if (s.tier() >= config.tiers().size() || s.baseline().isEmpty()) {
+            return false;
+        }
+        Instant since = s.overSince().get();
+        Instant last = s.baseline().get().observedAt();
+        return !since.isAfter(last)
+                && Duration.between(since, last).compareTo(config.tiers().get(s.tier()).trigger()) < 0;
     }
 }
