@@ -15,7 +15,7 @@ public record Forgotten(String iface, int stage, Why reason) {
     public enum Why {
         /** The interface is gone and owes no penalty. */
         DISAPPEARED,
-        /** The interface stayed away until its penalty ended. */
+        /** The interface stayed away until its penalty ended (or a reload removed every tier). */
         PENALTY_ENDED,
         /** The configuration no longer manages the name (reload or restore). */
         UNMANAGED,

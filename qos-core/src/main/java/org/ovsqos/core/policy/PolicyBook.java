@@ -160,8 +160,11 @@ public final class PolicyBook {
     /**
      * Adopts a new configuration, keeping every record's state, and recomputes every present
      * interface's limit (base rates, tier fractions and burst may all have changed). Records the
-     * new configuration does not manage are dropped; tiers are fitted as {@link Refit} describes;
-     * condition timers are cleared only when the tier list changed.
+     * new configuration does not manage are dropped; a penalty whose time is up ends (as the next
+     * tick would end it), and absent interfaces that owe no penalty any more are dropped; a tier that no longer exists becomes the highest tier left (tier 0 when
+     * none is left); a running penalty is never lengthened, and is shortened to end at most the
+     * new tier's penalty after {@code now}; condition timers are cleared only when the tier list
+     * changed.
      */
     public Update reload(QosConfig newConfig, Instant now) {
         Objects.requireNonNull(newConfig, "newConfig");
@@ -178,6 +181,15 @@ public final class PolicyBook {
                 continue;
             }
             Refit.Fitted fitted = Refit.fit(old.state(), newConfig, now, tiersChanged);
+            if (old.state().penalised() && !old.state().penaltyRunning(now)) {
+                // Due to end at the next tick anyway; writing its limit now would be wrong.
+                fitted = new Refit.Fitted(fitted.state().atBase(),
+                        Optional.of(new Transition(old.state().tier(), 0, Reason.EXPIRED)));
+            }
+            if (!old.present() && !fitted.state().penalised()) {
+                forgotten.add(new Forgotten(name, old.state().tier(), Forgotten.Why.PENALTY_ENDED));
+                continue;
+            }
             long base = newConfig.baseKbps(name, old.externalBaseMbit());
             Entry entry = new Entry(fitted.state(), old.present(), base, old.externalBaseMbit());
             next.put(name, entry);

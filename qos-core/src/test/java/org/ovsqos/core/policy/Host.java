@@ -36,7 +36,11 @@ final class Host {
 
     /** Sets {@code external_ids:ovs-qos-base-mbit} for later ticks. */
     Host external(String iface, String value) {
-        external.put(iface, value);
+        if (value == null) {
+            external.remove(iface);
+        } else {
+            external.put(iface, value);
+        }
         return this;
     }
 

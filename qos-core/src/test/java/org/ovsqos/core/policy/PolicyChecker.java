@@ -145,11 +145,13 @@ final class PolicyChecker {
      * transition reported for it, empty for an absent interface (reload reports none for those).
      */
     void reloaded(QosConfig next, Instant now, InterfaceState state, Optional<Optional<Transition>> t) {
-        int expected = Math.min(tier, next.tiers().size());
-        assertThat(state.tier()).as("a reload keeps the tier, or the highest one left")
-                .isEqualTo(expected);
+        boolean over = tier > 0 && !now.isBefore(until.orElseThrow());
+        int expected = over ? 0 : Math.min(tier, next.tiers().size());
+        assertThat(state.tier()).as("a reload keeps the tier, or the highest one left, "
+                + "and ends a penalty whose time is up").isEqualTo(expected);
         if (t.isPresent() && expected != tier) {
-            assertThat(t.get()).hasValue(new Transition(tier, expected, Reason.RELOADED));
+            assertThat(t.get()).hasValue(new Transition(tier, expected,
+                    over ? Reason.EXPIRED : Reason.RELOADED));
         } else if (t.isPresent()) {
             assertThat(t.get()).isEmpty();
         }
@@ -162,6 +164,10 @@ final class PolicyChecker {
             checkPenalty(now, expected, state.penaltyUntil());
         } else {
             deadline = Optional.empty();
+        }
+        if (expected != tier) {
+            runStart = Optional.empty();
+            assertThat(state.overSince()).as("timers clear on every transition").isEmpty();
         }
         if (!next.tiers().equals(config.tiers())) {
             runStart = Optional.empty();
