@@ -271,7 +271,8 @@ final class ConfigReader {
     private static String path(JsonParser p) {
         List<String> segments = new ArrayList<>();
         for (var c = p.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
-            segments.add(0, c.inArray() ? "[" + c.getCurrentIndex() + "]" : c.getCurrentName());
+            segments.add(0, c.inArray() ? "[" + c.getCurrentIndex() + "]"
+                    : Values.keyName(c.getCurrentName()));
         }
         StringBuilder out = new StringBuilder();
         for (String s : segments) {

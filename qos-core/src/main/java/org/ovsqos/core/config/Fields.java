@@ -39,6 +39,12 @@ final class Fields {
                     + " is out of range (must be " + range.describe() + "); " + consequence));
             return Optional.empty();
         }
+        if (value.signum() != 0 && value.doubleValue() == 0.0) {
+            // In range as written, but 0 once it is a double: 1e-400 would divide by zero later.
+            problems.add(ConfigProblem.warning(key,
+                    Values.render(node) + " is too small to be used; " + consequence));
+            return Optional.empty();
+        }
         return Optional.of(value);
     }
 
@@ -101,7 +107,7 @@ final class Fields {
         for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!known.contains(name)) {
-                problems.add(ConfigProblem.warning(prefix + name,
+                problems.add(ConfigProblem.warning(prefix + Values.keyName(name),
                         "is not a known key (a typo?); ignored"));
             }
         }

@@ -21,6 +21,16 @@ final class Values {
         return shorten(new TextNode(raw).toString());
     }
 
+    /**
+     * A key from the file as it appears in a problem's key: plain when it is a plain word, else
+     * as a JSON string, so that an empty or odd key never reads as "the file as a whole".
+     */
+    static String keyName(String name) {
+        boolean plain = !name.isEmpty() && name.codePoints()
+                .noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c) || c == '"');
+        return plain ? name : quote(name);
+    }
+
     static String seconds(Duration d) {
         return plain(BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9)));
     }
