@@ -196,6 +196,13 @@ final class RecordReader {
     }
 
     private static String describe(JsonNode node) {
-        return node.isNull() ? "null" : "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        return switch (node.getNodeType()) {
+            case ARRAY -> "an array";
+            case NULL -> "null";
+            case BOOLEAN -> "a boolean";
+            case NUMBER -> "a number";
+            case STRING -> "a string";
+            default -> "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        };
     }
 }
