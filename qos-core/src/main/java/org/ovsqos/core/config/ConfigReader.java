@@ -10,7 +10,6 @@ import static org.ovsqos.core.config.Keys.IFACE_NAME_REGEXES;
 import static org.ovsqos.core.config.Keys.METRICS_LISTEN;
 import static org.ovsqos.core.config.Keys.SAMPLE_INTERVAL_SEC;
 import static org.ovsqos.core.config.Keys.STATE_PATH;
-import static org.ovsqos.core.config.Keys.TIERS;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -29,7 +28,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.PatternSyntaxException;
 
 /** One parse of one file: walks the keys, collecting values and problems. Not reusable. */
 final class ConfigReader {
@@ -61,17 +59,16 @@ final class ConfigReader {
         fields.number(root, BASE_RATE_MBIT, Range.BASE_MBIT,
                         "using default " + Values.mbit(QosConfig.DEFAULT_BASE_KBPS))
                 .ifPresent(mbit -> b.baseKbps(Rates.kbpsFromMbit(mbit)));
-        Optional<List<NamePattern>> include = readIncludeRegexes(root.get(IFACE_NAME_REGEXES));
-        if (include.isEmpty()) {
-            return new ConfigResult(Optional.empty(), problems);
-        }
-        b.ifaceNameRegexes(include.get());
+        RegexReader regexes = new RegexReader(problems);
+        Optional<List<NamePattern>> include = regexes.include(root.get(IFACE_NAME_REGEXES));
+        include.ifPresent(b::ifaceNameRegexes);
         fields.seconds(root, SAMPLE_INTERVAL_SEC, Range.INTERVAL_SECONDS,
                         "using default " + Values.seconds(QosConfig.DEFAULT_SAMPLE_INTERVAL))
                 .ifPresent(b::sampleInterval);
         b.tiers(new TierReader(fields, problems).read(root));
-        b.baseRateOverrides(readOverrides(root.get(BASE_RATE_OVERRIDES)));
-        b.excludeRegexes(readExcludeRegexes(root.get(EXCLUDE_REGEXES)));
+        b.baseRateOverrides(new OverrideReader(fields, regexes, problems)
+                .read(root.get(BASE_RATE_OVERRIDES)));
+        b.excludeRegexes(regexes.exclude(root.get(EXCLUDE_REGEXES)));
         fields.number(root, BURST_FRACTION, Range.FRACTION,
                         "using default " + Values.fraction(QosConfig.DEFAULT_BURST_FRACTION))
                 .ifPresent(f -> b.burstFraction(f.doubleValue()));
@@ -83,124 +80,13 @@ final class ConfigReader {
         readStatePath(root.get(STATE_PATH)).ifPresent(b::statePath);
         readMetricsListen(root.get(METRICS_LISTEN)).ifPresent(b::metricsListen);
         reportUnknownKeys(root);
-        return new ConfigResult(Optional.of(b.build()), problems);
+        // Unusable or not, every key was checked, so validate-config lists every problem.
+        return new ConfigResult(include.map(ok -> b.build()), problems);
     }
 
     private ConfigResult unusable(String message) {
         problems.add(ConfigProblem.error("", message));
         return new ConfigResult(Optional.empty(), problems);
-    }
-
-    /**
-     * The old script fell back to the default list when the value was not a list or held no
-     * strings, and refused to start when strings were given but none compiled. Both kept.
-     */
-    private Optional<List<NamePattern>> readIncludeRegexes(JsonNode node) {
-        List<NamePattern> defaults = QosConfig.defaults().ifaceNameRegexes();
-        String usingDefault = "using default [" + Values.quote(QosConfig.DEFAULT_IFACE_NAME_REGEX) + "]";
-        if (node == null) {
-            return Optional.of(defaults);
-        }
-        if (!node.isArray()) {
-            problems.add(ConfigProblem.warning(IFACE_NAME_REGEXES, Values.render(node)
-                    + " is not a list of regexes; " + usingDefault));
-            return Optional.of(defaults);
-        }
-        int strings = 0;
-        for (JsonNode element : node) {
-            strings += element.isTextual() ? 1 : 0;
-        }
-        List<NamePattern> compiled = regexList(IFACE_NAME_REGEXES, node);
-        if (strings == 0) {
-            problems.add(ConfigProblem.warning(IFACE_NAME_REGEXES, Values.render(node)
-                    + " holds no regex; " + usingDefault));
-            return Optional.of(defaults);
-        }
-        if (compiled.isEmpty()) {
-            problems.add(ConfigProblem.error(IFACE_NAME_REGEXES,
-                    "no valid regex is left, so no interface could be managed"));
-            return Optional.empty();
-        }
-        return Optional.of(compiled);
-    }
-
-    private List<NamePattern> readExcludeRegexes(JsonNode node) {
-        if (node == null) {
-            return List.of();
-        }
-        if (!node.isArray()) {
-            problems.add(ConfigProblem.warning(EXCLUDE_REGEXES, Values.render(node)
-                    + " is not a list of regexes; using default [] (nothing excluded)"));
-            return List.of();
-        }
-        return regexList(EXCLUDE_REGEXES, node);
-    }
-
-    /** Compiles each string element; drops (and reports) the rest. */
-    private List<NamePattern> regexList(String key, JsonNode array) {
-        List<NamePattern> out = new ArrayList<>();
-        for (int i = 0; i < array.size(); i++) {
-            JsonNode element = array.get(i);
-            String at = key + "[" + i + "]";
-            if (!element.isTextual()) {
-                problems.add(ConfigProblem.warning(at,
-                        Values.render(element) + " is not a string; dropped"));
-                continue;
-            }
-            compile(at, element.textValue(), "dropped").ifPresent(out::add);
-        }
-        return out;
-    }
-
-    private Optional<NamePattern> compile(String key, String regex, String consequence) {
-        try {
-            return Optional.of(NamePattern.compile(regex));
-        } catch (PatternSyntaxException e) {
-            problems.add(ConfigProblem.warning(key, Values.quote(regex)
-                    + " is not a valid regex (" + e.getDescription() + "); " + consequence));
-            return Optional.empty();
-        }
-    }
-
-    private List<BaseRateOverride> readOverrides(JsonNode node) {
-        if (node == null) {
-            return List.of();
-        }
-        if (!node.isArray()) {
-            problems.add(ConfigProblem.warning(BASE_RATE_OVERRIDES, Values.render(node)
-                    + " is not a list of {\"regex\", \"base_rate_mbit\"} objects;"
-                    + " using default [] (no overrides)"));
-            return List.of();
-        }
-        List<BaseRateOverride> out = new ArrayList<>();
-        for (int i = 0; i < node.size(); i++) {
-            String at = BASE_RATE_OVERRIDES + "[" + i + "]";
-            JsonNode entry = node.get(i);
-            if (!entry.isObject()) {
-                problems.add(ConfigProblem.warning(at,
-                        Values.render(entry) + " is not an object; entry dropped"));
-                continue;
-            }
-            fields.reportUnknown(entry, at + ".", Set.of(Keys.REGEX, BASE_RATE_MBIT));
-            Optional<NamePattern> regex = Optional.empty();
-            JsonNode regexNode = entry.get(Keys.REGEX);
-            if (regexNode == null) {
-                problems.add(ConfigProblem.warning(at + "." + Keys.REGEX, "is missing; entry dropped"));
-            } else if (!regexNode.isTextual()) {
-                problems.add(ConfigProblem.warning(at + "." + Keys.REGEX,
-                        Values.render(regexNode) + " is not a string; entry dropped"));
-            } else {
-                regex = compile(at + "." + Keys.REGEX, regexNode.textValue(), "entry dropped");
-            }
-            Optional<Long> kbps = fields.required(entry, at + ".", BASE_RATE_MBIT, "entry dropped")
-                    .flatMap(n -> fields.numberValue(n, at + "." + BASE_RATE_MBIT, Range.BASE_MBIT,
-                            "entry dropped"))
-                    .map(Rates::kbpsFromMbit);
-            if (regex.isPresent() && kbps.isPresent()) {
-                out.add(new BaseRateOverride(regex.get(), kbps.get()));
-            }
-        }
-        return out;
     }
 
     private Optional<Path> readStatePath(JsonNode node) {
