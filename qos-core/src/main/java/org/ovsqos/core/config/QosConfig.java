@@ -1,0 +1,388 @@
+package org.ovsqos.core.config;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The daemon's configuration, immutable. Built by {@link ConfigParser} from
+ * {@code config.json}, or by {@link #builder()} (which validates in {@link Builder#build()}).
+ * Every default is the old script's; the keys are described in {@code docs/configuration.md}.
+ */
+public final class QosConfig {
+    public static final long DEFAULT_BASE_KBPS = 1_000_000L;
+    /** Largest base rate: OVS hands the rate to the kernel as a 32-bit kbps value. */
+    public static final long MAX_BASE_KBPS = 4_294_967_000L;
+    public static final String DEFAULT_IFACE_NAME_REGEX = "^kvm[0-9]+\\..*$";
+    public static final Duration DEFAULT_SAMPLE_INTERVAL = Duration.ofSeconds(60);
+    public static final Tier DEFAULT_STAGE1 =
+            new Tier(0.9, Duration.ofSeconds(900), 0.9, Duration.ofSeconds(1800));
+    /** Stage 2 as the old script's documentation has it (trigger 1800 s). */
+    public static final Tier DEFAULT_STAGE2 =
+            new Tier(0.8, Duration.ofSeconds(1800), 0.8, Duration.ofSeconds(3600));
+    public static final List<Tier> DEFAULT_TIERS = List.of(DEFAULT_STAGE1, DEFAULT_STAGE2);
+    public static final double DEFAULT_BURST_FRACTION = 0.1;
+    public static final long DEFAULT_BURST_MIN_KB = 2000L;
+    public static final boolean DEFAULT_DRY_RUN = false;
+    public static final Path DEFAULT_STATE_PATH = Path.of("/run/ovs-qos/state.json");
+
+    public static final Duration MIN_SAMPLE_INTERVAL = Duration.ofMillis(10);
+    public static final Duration MAX_SAMPLE_INTERVAL = Duration.ofDays(1);
+    /** Longest trigger or penalty: long enough for any plan, short enough never to overflow. */
+    public static final Duration MAX_TIER_DURATION = Duration.ofDays(365);
+    public static final long MAX_BURST_MIN_KB = 4_294_967_295L;
+
+    /** The Interface row key whose value, in Mbit/s, overrides the file's base rate. */
+    public static final String EXTERNAL_BASE_KEY = "ovs-qos-base-mbit";
+
+    private static final QosConfig DEFAULTS = builder().build();
+
+    private final long baseKbps;
+    private final List<NamePattern> ifaceNameRegexes;
+    private final List<NamePattern> excludeRegexes;
+    private final Duration sampleInterval;
+    private final List<Tier> tiers;
+    private final List<BaseRateOverride> baseRateOverrides;
+    private final double burstFraction;
+    private final long burstMinKb;
+    private final boolean dryRun;
+    private final Path statePath;
+    private final Optional<ListenAddress> metricsListen;
+
+    private QosConfig(Builder b) {
+        this.baseKbps = b.baseKbps;
+        this.ifaceNameRegexes = List.copyOf(b.ifaceNameRegexes);
+        this.excludeRegexes = List.copyOf(b.excludeRegexes);
+        this.sampleInterval = b.sampleInterval;
+        this.tiers = List.copyOf(b.tiers);
+        this.baseRateOverrides = List.copyOf(b.baseRateOverrides);
+        this.burstFraction = b.burstFraction;
+        this.burstMinKb = b.burstMinKb;
+        this.dryRun = b.dryRun;
+        this.statePath = b.statePath;
+        this.metricsListen = b.metricsListen;
+    }
+
+    /** The configuration used when there is no file. */
+    public static QosConfig defaults() {
+        return DEFAULTS;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** True when some {@code iface_name_regexes} entry and no {@code exclude_regexes} entry matches. */
+    public boolean manages(String ifaceName) {
+        return ifaceNameRegexes.stream().anyMatch(p -> p.matches(ifaceName))
+                && excludeRegexes.stream().noneMatch(p -> p.matches(ifaceName));
+    }
+
+    /** The base rate of {@code ifaceName} in kbps; see {@link #resolveBase}. */
+    public long baseKbps(String ifaceName, Optional<String> externalBaseMbit) {
+        return resolveBase(ifaceName, externalBaseMbit).kbps();
+    }
+
+    /**
+     * The base rate of {@code ifaceName}: the Interface row's
+     * {@code external_ids:ovs-qos-base-mbit} when it is set and valid, else the first matching
+     * {@code base_rate_overrides} entry, else {@code base_rate_mbit}. An invalid external value
+     * is ignored, and the result says why.
+     */
+    public BaseRate resolveBase(String ifaceName, Optional<String> externalBaseMbit) {
+        BaseRate fromFile = baseRateOverrides.stream()
+                .filter(o -> o.regex().matches(ifaceName))
+                .findFirst()
+                .map(o -> new BaseRate(o.baseKbps(), BaseRate.Source.OVERRIDE, Optional.empty()))
+                .orElseGet(() -> new BaseRate(baseKbps, BaseRate.Source.DEFAULT, Optional.empty()));
+        if (externalBaseMbit.isEmpty()) {
+            return fromFile;
+        }
+        String raw = externalBaseMbit.get();
+        Optional<String> problem = externalProblem(raw);
+        if (problem.isEmpty()) {
+            long kbps = Rates.kbpsFromMbit(new BigDecimal(raw.strip()));
+            return new BaseRate(kbps, BaseRate.Source.EXTERNAL_IDS, Optional.empty());
+        }
+        String using = fromFile.source() == BaseRate.Source.OVERRIDE
+                ? "base_rate_overrides" : "base_rate_mbit";
+        return new BaseRate(fromFile.kbps(), fromFile.source(), Optional.of(
+                "external_ids:" + EXTERNAL_BASE_KEY + "=" + Values.quote(raw) + " " + problem.get()
+                        + "; using " + Values.mbit(fromFile.kbps()) + " Mbit/s from " + using));
+    }
+
+    private static Optional<String> externalProblem(String raw) {
+        BigDecimal mbit;
+        try {
+            mbit = new BigDecimal(raw.strip());
+        } catch (NumberFormatException e) {
+            return Optional.of("is not a number");
+        }
+        return Rates.mbitInRange(mbit)
+                ? Optional.empty()
+                : Optional.of("is out of range (must be " + Rates.mbitRangeText() + ")");
+    }
+
+    /** The limit of tier {@code tier} (0 = the base rate) for an interface with this base. */
+    public long rateKbps(int tier, long baseKbps) {
+        Rates.requireKbps("baseKbps", baseKbps);
+        if (tier < 0 || tier > tiers.size()) {
+            throw new IllegalArgumentException(
+                    "tier must be in [0, " + tiers.size() + "], got " + tier);
+        }
+        return tier == 0 ? baseKbps : tiers.get(tier - 1).rateKbps(baseKbps);
+    }
+
+    /**
+     * The burst rule: {@code max(floor(rate × burst_fraction), burst_min_kb)}, never more than one
+     * second of the rate, and never 0 (OVS would substitute its own 8000 kb default).
+     */
+    public long burstKb(long rateKbps) {
+        if (rateKbps < 1) {
+            throw new IllegalArgumentException("rateKbps must be positive, got " + rateKbps);
+        }
+        long tenth = (long) (rateKbps * burstFraction);
+        return Math.max(1L, Math.min(rateKbps, Math.max(tenth, burstMinKb)));
+    }
+
+    public long baseKbps() {
+        return baseKbps;
+    }
+
+    /** {@code base_rate_mbit}: {@link #baseKbps()} in Mbit/s. */
+    public double baseRateMbit() {
+        return baseKbps / 1000.0;
+    }
+
+    public List<NamePattern> ifaceNameRegexes() {
+        return ifaceNameRegexes;
+    }
+
+    public List<NamePattern> excludeRegexes() {
+        return excludeRegexes;
+    }
+
+    public Duration sampleInterval() {
+        return sampleInterval;
+    }
+
+    /** The gap between samples beyond which the rate baseline restarts: twice the interval. */
+    public Duration staleGap() {
+        return sampleInterval.multipliedBy(2);
+    }
+
+    /** The penalty tiers, tier 1 first; empty means interfaces are only policed at their base. */
+    public List<Tier> tiers() {
+        return tiers;
+    }
+
+    public List<BaseRateOverride> baseRateOverrides() {
+        return baseRateOverrides;
+    }
+
+    public double burstFraction() {
+        return burstFraction;
+    }
+
+    public long burstMinKb() {
+        return burstMinKb;
+    }
+
+    public boolean dryRun() {
+        return dryRun;
+    }
+
+    public Path statePath() {
+        return statePath;
+    }
+
+    /** Where to serve Prometheus metrics; empty when metrics are off. */
+    public Optional<ListenAddress> metricsListen() {
+        return metricsListen;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof QosConfig c
+                && baseKbps == c.baseKbps
+                && ifaceNameRegexes.equals(c.ifaceNameRegexes)
+                && excludeRegexes.equals(c.excludeRegexes)
+                && sampleInterval.equals(c.sampleInterval)
+                && tiers.equals(c.tiers)
+                && baseRateOverrides.equals(c.baseRateOverrides)
+                && Double.compare(burstFraction, c.burstFraction) == 0
+                && burstMinKb == c.burstMinKb
+                && dryRun == c.dryRun
+                && statePath.equals(c.statePath)
+                && metricsListen.equals(c.metricsListen);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(baseKbps, ifaceNameRegexes, excludeRegexes, sampleInterval, tiers,
+                baseRateOverrides, burstFraction, burstMinKb, dryRun, statePath, metricsListen);
+    }
+
+    @Override
+    public String toString() {
+        return "QosConfig[baseKbps=" + baseKbps + ", ifaceNameRegexes=" + ifaceNameRegexes
+                + ", excludeRegexes=" + excludeRegexes + ", sampleInterval=" + sampleInterval
+                + ", tiers=" + tiers + ", baseRateOverrides=" + baseRateOverrides
+                + ", burstFraction=" + burstFraction + ", burstMinKb=" + burstMinKb
+                + ", dryRun=" + dryRun + ", statePath=" + statePath
+                + ", metricsListen=" + metricsListen + "]";
+    }
+
+    /** Collects settings; {@link #build()} validates them all and throws on the first bad one. */
+    public static final class Builder {
+        private long baseKbps = DEFAULT_BASE_KBPS;
+        private List<NamePattern> ifaceNameRegexes =
+                List.of(NamePattern.compile(DEFAULT_IFACE_NAME_REGEX));
+        private List<NamePattern> excludeRegexes = List.of();
+        private Duration sampleInterval = DEFAULT_SAMPLE_INTERVAL;
+        private List<Tier> tiers = DEFAULT_TIERS;
+        private List<BaseRateOverride> baseRateOverrides = List.of();
+        private double burstFraction = DEFAULT_BURST_FRACTION;
+        private long burstMinKb = DEFAULT_BURST_MIN_KB;
+        private boolean dryRun = DEFAULT_DRY_RUN;
+        private Path statePath = DEFAULT_STATE_PATH;
+        private Optional<ListenAddress> metricsListen = Optional.empty();
+
+        private Builder() {}
+
+        private Builder(QosConfig c) {
+            baseKbps = c.baseKbps;
+            ifaceNameRegexes = c.ifaceNameRegexes;
+            excludeRegexes = c.excludeRegexes;
+            sampleInterval = c.sampleInterval;
+            tiers = c.tiers;
+            baseRateOverrides = c.baseRateOverrides;
+            burstFraction = c.burstFraction;
+            burstMinKb = c.burstMinKb;
+            dryRun = c.dryRun;
+            statePath = c.statePath;
+            metricsListen = c.metricsListen;
+        }
+
+        public Builder baseKbps(long kbps) {
+            this.baseKbps = kbps;
+            return this;
+        }
+
+        /** Sets the base rate in Mbit/s, truncated to whole kbps like the old script. */
+        public Builder baseRateMbit(double mbit) {
+            BigDecimal value = BigDecimal.valueOf(mbit);
+            if (!Rates.mbitInRange(value)) {
+                throw new IllegalArgumentException(
+                        "baseRateMbit must be " + Rates.mbitRangeText() + ", got " + mbit);
+            }
+            return baseKbps(Rates.kbpsFromMbit(value));
+        }
+
+        public Builder ifaceNameRegexes(List<NamePattern> regexes) {
+            this.ifaceNameRegexes = List.copyOf(regexes);
+            return this;
+        }
+
+        /** Compiles each regex; throws {@link java.util.regex.PatternSyntaxException} on a bad one. */
+        public Builder ifaceNameRegexes(String... regexes) {
+            return ifaceNameRegexes(compileAll(regexes));
+        }
+
+        public Builder excludeRegexes(List<NamePattern> regexes) {
+            this.excludeRegexes = List.copyOf(regexes);
+            return this;
+        }
+
+        public Builder excludeRegexes(String... regexes) {
+            return excludeRegexes(compileAll(regexes));
+        }
+
+        public Builder sampleInterval(Duration interval) {
+            this.sampleInterval = Objects.requireNonNull(interval, "interval");
+            return this;
+        }
+
+        public Builder tiers(List<Tier> tiers) {
+            this.tiers = List.copyOf(tiers);
+            return this;
+        }
+
+        public Builder baseRateOverrides(List<BaseRateOverride> overrides) {
+            this.baseRateOverrides = List.copyOf(overrides);
+            return this;
+        }
+
+        public Builder burstFraction(double fraction) {
+            this.burstFraction = fraction;
+            return this;
+        }
+
+        public Builder burstMinKb(long kb) {
+            this.burstMinKb = kb;
+            return this;
+        }
+
+        public Builder dryRun(boolean dryRun) {
+            this.dryRun = dryRun;
+            return this;
+        }
+
+        public Builder statePath(Path path) {
+            this.statePath = Objects.requireNonNull(path, "path");
+            return this;
+        }
+
+        public Builder metricsListen(Optional<ListenAddress> listen) {
+            this.metricsListen = Objects.requireNonNull(listen, "listen");
+            return this;
+        }
+
+        public QosConfig build() {
+            Rates.requireKbps("baseKbps", baseKbps);
+            if (ifaceNameRegexes.isEmpty()) {
+                throw new IllegalArgumentException("at least one interface name regex is required");
+            }
+            if (sampleInterval.compareTo(MIN_SAMPLE_INTERVAL) < 0
+                    || sampleInterval.compareTo(MAX_SAMPLE_INTERVAL) > 0) {
+                throw new IllegalArgumentException("sampleInterval must be in ["
+                        + MIN_SAMPLE_INTERVAL + ", " + MAX_SAMPLE_INTERVAL + "], got " + sampleInterval);
+            }
+            for (Tier tier : tiers) {
+                if (tier.trigger().compareTo(MAX_TIER_DURATION) > 0
+                        || tier.penalty().compareTo(MAX_TIER_DURATION) > 0) {
+                    throw new IllegalArgumentException(
+                            "tier durations must be at most " + MAX_TIER_DURATION + ": " + tier);
+                }
+            }
+            if (!(burstFraction > 0.0 && burstFraction <= 1.0)) {
+                throw new IllegalArgumentException(
+                        "burstFraction must be in (0, 1], got " + burstFraction);
+            }
+            if (burstMinKb < 0 || burstMinKb > MAX_BURST_MIN_KB) {
+                throw new IllegalArgumentException(
+                        "burstMinKb must be in [0, " + MAX_BURST_MIN_KB + "], got " + burstMinKb);
+            }
+            if (!statePath.isAbsolute()) {
+                throw new IllegalArgumentException("statePath must be absolute, got " + statePath);
+            }
+            return new QosConfig(this);
+        }
+
+        private static List<NamePattern> compileAll(String... regexes) {
+            List<NamePattern> out = new ArrayList<>();
+            for (String regex : regexes) {
+                out.add(NamePattern.compile(regex));
+            }
+            return out;
+        }
+    }
+}

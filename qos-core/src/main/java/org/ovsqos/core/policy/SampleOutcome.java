@@ -1,0 +1,24 @@
+package org.ovsqos.core.policy;
+
+/** What a step made of its observation. Only {@link #MEASURED} yields a rate. */
+public enum SampleOutcome {
+    /** A rate was measured over the time since the previous observation. */
+    MEASURED,
+    /** No previous observation: this one starts the baseline. */
+    FIRST,
+    /** {@code rx_bytes} went down (counter reset, interface re-created): baseline restarted. */
+    COUNTER_RESET,
+    /** More than twice the sample interval since the previous observation: baseline restarted. */
+    STALE_GAP,
+    /** Observed before the previous observation (the clock went back): baseline restarted. */
+    CLOCK_WENT_BACK,
+    /** Observed at the same instant as the previous observation: nothing new to measure. */
+    REPEATED,
+    /** No observation was given. */
+    NONE;
+
+    /** True when the baseline restarted and every condition timer was cleared. */
+    public boolean restartsBaseline() {
+        return this == FIRST || this == COUNTER_RESET || this == STALE_GAP || this == CLOCK_WENT_BACK;
+    }
+}

@@ -1,0 +1,136 @@
+package org.ovsqos.core.policy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.ovsqos.core.config.QosConfig;
+import org.ovsqos.core.config.Tier;
+
+/**
+ * One interface's policy step, pure: the old script's rules (design.md, "Policy semantics") for
+ * any number of tiers.
+ *
+ * <p>Sample times are observation times: the rate, the gap rule and the condition timer are all
+ * measured between {@link Observation#observedAt()} values. Penalties run on wall-clock time:
+ * they start and end against {@code now}.
+ */
+public final class TierPolicy {
+    private TierPolicy() {}
+
+    /**
+     * Takes one observation. In order: classify it against the baseline (rules 1, 6, 7); if a
+     * rate was measured, advance or clear the timer for the next tier and escalate when it has
+     * run for the trigger time (rules 2, 3); otherwise, or if not escalated, end an expired
+     * penalty (rule 4).
+     *
+     * @param baseKbps the interface's base rate; usage is always measured against it
+     * @throws IllegalArgumentException if {@code state.tier()} is beyond the configured tiers
+     *     (the {@link PolicyBook} keeps them consistent across reloads)
+     */
+    public static StepResult step(InterfaceState state, Observation observation, Instant now,
+            long baseKbps, QosConfig config) {
+        Objects.requireNonNull(observation, "observation");
+        requireConsistent(state, now, config);
+        SampleOutcome sample = classify(state.baseline(), observation, config.staleGap());
+        return switch (sample) {
+            case MEASURED -> measured(state, observation, now, baseKbps, config);
+            case REPEATED -> settle(state, now, baseKbps, config, sample, OptionalDouble.empty());
+            case FIRST, COUNTER_RESET, STALE_GAP, CLOCK_WENT_BACK -> {
+                // The interval is unknown or meaningless: it counts as under every threshold.
+                InterfaceState restarted = state.withOverSince(Optional.empty())
+                        .withBaseline(Optional.of(observation), 0.0);
+                yield settle(restarted, now, baseKbps, config, sample, OptionalDouble.empty());
+            }
+            case NONE -> throw new AssertionError("classify never yields NONE");
+        };
+    }
+
+    /**
+     * A tick with no observation (no statistics yet, or none new): nothing is measured and no
+     * timer moves, so nothing escalates; a penalty that has ended still ends.
+     */
+    public static StepResult stepWithoutSample(InterfaceState state, Instant now, long baseKbps,
+            QosConfig config) {
+        requireConsistent(state, now, config);
+        return settle(state, now, baseKbps, config, SampleOutcome.NONE, OptionalDouble.empty());
+    }
+
+    /** The policing of {@code tier} for an interface with this base: rate and burst rule. */
+    public static Limit limit(int tier, long baseKbps, QosConfig config) {
+        long rate = config.rateKbps(tier, baseKbps);
+        return new Limit(rate, config.burstKb(rate));
+    }
+
+    static SampleOutcome classify(Optional<Observation> baseline, Observation next, Duration staleGap) {
+        if (baseline.isEmpty()) {
+            return SampleOutcome.FIRST;
+        }
+        Observation prev = baseline.get();
+        int order = next.observedAt().compareTo(prev.observedAt());
+        if (order == 0) {
+            return SampleOutcome.REPEATED;
+        }
+        if (order < 0) {
+            return SampleOutcome.CLOCK_WENT_BACK;
+        }
+        if (Duration.between(prev.observedAt(), next.observedAt()).compareTo(staleGap) > 0) {
+            return SampleOutcome.STALE_GAP;
+        }
+        return next.rxBytes() < prev.rxBytes() ? SampleOutcome.COUNTER_RESET : SampleOutcome.MEASURED;
+    }
+
+    private static StepResult measured(InterfaceState state, Observation observation, Instant now,
+            long baseKbps, QosConfig config) {
+        Observation prev = state.baseline().orElseThrow();
+        double mbps = Rates.mbps(observation.rxBytes() - prev.rxBytes(),
+                Duration.between(prev.observedAt(), observation.observedAt()));
+        OptionalDouble measured = OptionalDouble.of(mbps);
+        InterfaceState next = state.withBaseline(Optional.of(observation), mbps);
+        if (state.tier() == config.tiers().size()) {
+            // The top tier has no next tier, so no timer runs.
+            next = next.withOverSince(Optional.empty());
+            return settle(next, now, baseKbps, config, SampleOutcome.MEASURED, measured);
+        }
+        Tier target = config.tiers().get(state.tier());
+        if (Rates.usage(mbps, baseKbps) < target.usageFraction()) {
+            next = next.withOverSince(Optional.empty());
+            return settle(next, now, baseKbps, config, SampleOutcome.MEASURED, measured);
+        }
+        Instant since = state.overSince().orElse(observation.observedAt());
+        if (Duration.between(since, observation.observedAt()).compareTo(target.trigger()) < 0) {
+            next = next.withOverSince(Optional.of(since));
+            return settle(next, now, baseKbps, config, SampleOutcome.MEASURED, measured);
+        }
+        // Escalation is checked before expiry: a tier-1 penalty ending on this very sample does
+        // not stop the step to tier 2.
+        int to = state.tier() + 1;
+        InterfaceState escalated = next.withPenalty(to, now.plus(target.penalty()));
+        return new StepResult(escalated, limit(to, baseKbps, config),
+                Optional.of(new Transition(state.tier(), to, Reason.ESCALATED)),
+                SampleOutcome.MEASURED, measured);
+    }
+
+    /** Ends the penalty if its time is up, then reports the limit. */
+    private static StepResult settle(InterfaceState state, Instant now, long baseKbps,
+            QosConfig config, SampleOutcome sample, OptionalDouble mbps) {
+        if (state.penalised() && !state.penaltyRunning(now)) {
+            InterfaceState base = state.atBase();
+            return new StepResult(base, limit(0, baseKbps, config),
+                    Optional.of(new Transition(state.tier(), 0, Reason.EXPIRED)), sample, mbps);
+        }
+        return new StepResult(state, limit(state.tier(), baseKbps, config), Optional.empty(),
+                sample, mbps);
+    }
+
+    private static void requireConsistent(InterfaceState state, Instant now, QosConfig config) {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(config, "config");
+        if (state.tier() > config.tiers().size()) {
+            throw new IllegalArgumentException("tier " + state.tier() + " is beyond the "
+                    + config.tiers().size() + " configured tiers");
+        }
+    }
+}

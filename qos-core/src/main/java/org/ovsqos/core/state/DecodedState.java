@@ -1,0 +1,19 @@
+package org.ovsqos.core.state;
+
+import java.util.List;
+import org.ovsqos.core.policy.StateRecord;
+
+/**
+ * What {@link StateCodec#decode} could read.
+ *
+ * @param records the good records, in file order, one per interface name
+ * @param problems one line per thing that was wrong or dropped, for the daemon's log; empty for a
+ *     clean file
+ */
+public record DecodedState(List<StateRecord> records, List<String> problems) {
+
+    public DecodedState {
+        records = List.copyOf(records);
+        problems = List.copyOf(problems);
+    }
+}

@@ -1,0 +1,82 @@
+package org.ovsqos.core.state;
+
+import static org.ovsqos.core.state.StateFields.BASE_KBPS;
+import static org.ovsqos.core.state.StateFields.INTERFACES;
+import static org.ovsqos.core.state.StateFields.LAST_MBPS;
+import static org.ovsqos.core.state.StateFields.LAST_OBSERVED_AT;
+import static org.ovsqos.core.state.StateFields.LAST_RX_BYTES;
+import static org.ovsqos.core.state.StateFields.OVER_SINCE;
+import static org.ovsqos.core.state.StateFields.PENALTY_UNTIL;
+import static org.ovsqos.core.state.StateFields.STAGE;
+import static org.ovsqos.core.state.StateFields.VERSION;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import org.ovsqos.core.policy.InterfaceState;
+import org.ovsqos.core.policy.StateRecord;
+
+/**
+ * The state file's codec. Version 1 is
+ * <pre>{@code
+ * {"version": 1,
+ *  "interfaces": {"kvm101.0": {"stage": 1, "penalty_until": "2025-01-01T10:30:00Z",
+ *                              "over_since": null, "last_rx_bytes": 123456,
+ *                              "last_observed_at": "2025-01-01T10:00:00Z",
+ *                              "last_mbps": 912.4, "base_kbps": 1000000}}}
+ * }</pre>
+ * The reader also accepts the old script's unversioned {@code state.json}, which sat at the same
+ * path, so penalties survive the switch from the script to the daemon.
+ */
+public final class StateCodec {
+    /** The version this codec writes. */
+    public static final int VERSION_CURRENT = 1;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+
+    private StateCodec() {}
+
+    /** The file holding {@code records}; a second record of the same name is left out. */
+    public static byte[] encode(Collection<StateRecord> records) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put(VERSION, VERSION_CURRENT);
+        ObjectNode interfaces = root.putObject(INTERFACES);
+        for (StateRecord r : records) {
+            if (!interfaces.has(r.iface())) {
+                interfaces.set(r.iface(), encode(r));
+            }
+        }
+        try {
+            return MAPPER.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(root);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e); // a tree of plain values always serialises
+        }
+    }
+
+    private static ObjectNode encode(StateRecord r) {
+        InterfaceState s = r.state();
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put(STAGE, s.tier());
+        s.penaltyUntil().ifPresent(t -> o.put(PENALTY_UNTIL, t.toString()));
+        s.overSince().ifPresent(t -> o.put(OVER_SINCE, t.toString()));
+        s.baseline().ifPresent(b -> {
+            o.put(LAST_RX_BYTES, b.rxBytes());
+            o.put(LAST_OBSERVED_AT, b.observedAt().toString());
+        });
+        o.put(LAST_MBPS, s.lastMbps());
+        r.baseKbps().ifPresent(b -> o.put(BASE_KBPS, b));
+        return o;
+    }
+
+    /**
+     * Reads whatever can be read. Never throws: damage costs the damaged record (a bad optional
+     * field costs only that field), and a file cut short keeps every record before the cut.
+     */
+    public static DecodedState decode(byte[] bytes) {
+        return new StateReader(MAPPER).read(bytes);
+    }
+}

@@ -1,0 +1,143 @@
+package org.ovsqos.core.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.RandomDistribution;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
+import org.ovsqos.core.config.QosConfig;
+import org.ovsqos.core.state.DecodedState;
+import org.ovsqos.core.state.StateCodec;
+
+/**
+ * Random lives of a few interfaces on one host: appearing, disappearing, being re-created,
+ * changing plans, released by hand, configurations reloaded. Every interface's steps go through
+ * the shared {@link PolicyChecker}; the book's own invariants are checked after every operation.
+ */
+class PolicyBookProperties {
+
+    private static final List<String> NAMES = List.of("kvm1.0", "kvm2.0", "kvm3.1", "vnet0");
+
+    private static final QosConfig FAST = Configs.tiers(
+            Configs.tier(0.9, 120, 0.9, 600), Configs.tier(0.8, 180, 0.8, 900));
+    private static final List<QosConfig> CONFIGS = List.of(
+            FAST,
+            FAST.toBuilder().burstMinKb(50).baseKbps(500_000).build(),
+            Configs.tiers(Configs.tier(0.5, 60, 0.5, 300)),
+            Configs.tiers(Configs.tier(0.9, 120, 0.9, 300), Configs.tier(0.8, 120, 0.7, 300),
+                    Configs.tier(0.5, 60, 0.4, 1200)),
+            Configs.tiers(),
+            FAST.toBuilder().excludeRegexes("^kvm3").build());
+
+    enum Op { TICK, RELEASE, RELOAD }
+
+    /** Per interface: absent, or present with a usage; sometimes re-created or re-planned. */
+    record Seen(boolean present, double usage, boolean recreate, int plan) {}
+
+    record Action(Op op, int gapSeconds, List<Seen> seen, int target) {}
+
+    @Property(tries = 300)
+    void theBookKeepsEveryInvariantThroughAnyLifeOfItsInterfaces(
+            @ForAll("lives") List<Action> life) {
+        Host host = new Host(FAST);
+        double t = 0;
+        int transitions = 0;
+        for (Action a : life) {
+            t += a.gapSeconds();
+            switch (a.op()) {
+                case TICK -> {
+                    Map<String, Double> usage = new LinkedHashMap<>();
+                    for (int i = 0; i < NAMES.size(); i++) {
+                        Seen s = a.seen().get(i);
+                        String name = NAMES.get(i);
+                        host.external(name, switch (s.plan()) {
+                            case 1 -> "100";
+                            case 2 -> "not-a-number";
+                            default -> null;
+                        });
+                        if (s.present()) {
+                            if (s.recreate()) {
+                                host.recreate(name);
+                            }
+                            usage.put(name, s.usage());
+                        }
+                    }
+                    Update u = host.tick(t, usage);
+                    transitions += (int) u.decisions().stream()
+                            .filter(d -> d.transition().isPresent()).count();
+                    assertThat(u.decisions()).extracting(Decision::iface).containsExactlyElementsOf(
+                            usage.keySet().stream().filter(host.book().config()::manages).sorted().toList());
+                }
+                case RELEASE -> host.release(NAMES.get(a.target() % NAMES.size()), t);
+                case RELOAD -> host.reload(CONFIGS.get(a.target() % CONFIGS.size()), t);
+                default -> throw new AssertionError(a.op());
+            }
+            checkBook(host.book(), Traffic.at(t), a.op() != Op.RELEASE);
+        }
+        Statistics.label("transitions").collect(transitions > 0);
+        Statistics.label("transitions").coverage(c -> c.check(true).percentage(p -> p >= 30));
+    }
+
+    /** {@code aged}: the operation looked at the clock (a release does not age other records). */
+    private static void checkBook(PolicyBook book, Instant now, boolean aged) {
+        QosConfig config = book.config();
+        List<StateRecord> records = book.stateRecords();
+        for (StateRecord r : records) {
+            assertThat(config.manages(r.iface())).as("only managed interfaces have records").isTrue();
+            assertThat(r.state().tier()).isLessThanOrEqualTo(config.tiers().size());
+            if (!book.present(r.iface())) {
+                assertThat(r.state().penalised())
+                        .as("an absent interface is kept only while it owes a penalty").isTrue();
+                assertThat(r.state().penaltyRunning(now) || !aged)
+                        .as("an absent interface is dropped when its penalty ends").isTrue();
+                assertThat(r.state().baseline()).isEmpty();
+            }
+        }
+        List<InterfaceView> view = book.view(now);
+        assertThat(view).extracting(InterfaceView::iface)
+                .containsExactlyElementsOf(records.stream().map(StateRecord::iface).toList());
+        for (InterfaceView v : view) {
+            v.remaining().ifPresent(left -> assertThat(left)
+                    .isBetween(java.time.Duration.ZERO, config.tiers().get(v.stage() - 1).penalty()));
+            Optional<Limit> desired = book.desiredLimit(v.iface(), Optional.empty(), now);
+            assertThat(desired).isPresent();
+            long base = config.baseKbps(v.iface(), Optional.empty());
+            int owed = book.state(v.iface()).orElseThrow().penaltyRunning(now) ? v.stage() : 0;
+            assertThat(desired).hasValue(TierPolicy.limit(owed, base, config));
+        }
+        DecodedState decoded = StateCodec.decode(StateCodec.encode(records));
+        assertThat(decoded.problems()).isEmpty();
+        assertThat(decoded.records()).as("every state the book reaches survives the state file")
+                .isEqualTo(records);
+    }
+
+    @Provide
+    Arbitrary<List<Action>> lives() {
+        Arbitrary<Seen> seen = Combinators.combine(
+                Arbitraries.frequency(Tuple.of(85, true), Tuple.of(15, false)),
+                Arbitraries.frequency(Tuple.of(70, 1.0), Tuple.of(10, 0.85), Tuple.of(10, 0.5),
+                        Tuple.of(10, 0.0)),
+                Arbitraries.frequency(Tuple.of(97, false), Tuple.of(3, true)),
+                Arbitraries.frequency(Tuple.of(90, 0), Tuple.of(7, 1), Tuple.of(3, 2)))
+                .as(Seen::new);
+        Arbitrary<Action> action = Combinators.combine(
+                Arbitraries.frequency(Tuple.of(94, Op.TICK), Tuple.of(3, Op.RELEASE), Tuple.of(3, Op.RELOAD)),
+                Arbitraries.frequency(Tuple.of(85, 60), Tuple.of(5, 30), Tuple.of(5, 120), Tuple.of(5, 500)),
+                seen.list().ofSize(NAMES.size()),
+                Arbitraries.integers().between(0, 100))
+                .as(Action::new);
+        return action.list().ofMinSize(1).ofMaxSize(200)
+                .withSizeDistribution(RandomDistribution.uniform());
+    }
+}
