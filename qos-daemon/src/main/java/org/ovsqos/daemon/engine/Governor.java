@@ -1,0 +1,375 @@
+package org.ovsqos.daemon.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.ovsqos.core.config.QosConfig;
+import org.ovsqos.core.policy.Decision;
+import org.ovsqos.core.policy.Forgotten;
+import org.ovsqos.core.policy.InterfaceSample;
+import org.ovsqos.core.policy.Limit;
+import org.ovsqos.core.policy.PolicyBook;
+import org.ovsqos.core.policy.ReleaseResult;
+import org.ovsqos.core.policy.Update;
+import org.ovsqos.daemon.admin.AdminCommandException;
+import org.ovsqos.daemon.metrics.DaemonMetrics;
+import org.ovsqos.ovsdb.cache.RowEvent;
+import org.ovsqos.ovsdb.cache.RowListener;
+import org.ovsqos.ovsdb.client.SessionEvent;
+import org.ovsqos.ovsdb.operation.OperationResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daemon's single owner of mutable state. Every method runs on one thread (the governor's
+ * executor): OVSDB row events, connection changes, ticks, release and reload are all handed to
+ * it, so the policy needs no locks. It turns what OVSDB says into {@link PolicyBook} calls, and
+ * the book's decisions into at most one {@code transact} at a time, batched.
+ *
+ * <p>The data flows one way: row events → {@link Observations} and rows → the book (at a tick,
+ * or at once for a new interface) → desired limits → {@link #flush} → OVSDB → row events.
+ */
+final class Governor implements RowListener {
+    private static final Logger log = LoggerFactory.getLogger(Governor.class);
+    /** How long a new interface's limit waits for others to share its transaction. */
+    static final Duration BATCH_WINDOW = Duration.ofMillis(5);
+    /** After a failed transaction, when to try again if nothing else triggers a write first. */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+
+    /** Where decisions go: OVSDB, the state file, the published snapshot. */
+    interface Effects {
+        CompletionStage<List<OperationResult>> write(List<LimitWrite> writes);
+
+        void saveState(PolicyBook book);
+
+        void publish(Governor governor);
+    }
+
+    private final ScheduledExecutorService executor;
+    private final Clock clock;
+    private final Effects effects;
+    private final DaemonMetrics metrics;
+    private final OvsdbLinkTracker link;
+    private final boolean forceDryRun;
+    private final Map<UUID, InterfaceRow> rows = new HashMap<>();
+    private final Map<String, UUID> uuidByName = new HashMap<>();
+    private final Map<String, Limit> desired = new HashMap<>();
+    private final Map<UUID, Limit> inFlight = new HashMap<>();
+    private final Map<String, Limit> announcedDryRun = new HashMap<>();
+    private final Observations observations = new Observations();
+    private PolicyBook book;
+    private Instant lastTick;
+    private boolean flushScheduled;
+    private boolean synced;
+
+    Governor(ScheduledExecutorService executor, Clock clock, PolicyBook book, Effects effects, DaemonMetrics metrics,
+            OvsdbLinkTracker link, boolean forceDryRun) {
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.book = Objects.requireNonNull(book, "book");
+        this.effects = Objects.requireNonNull(effects, "effects");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.link = Objects.requireNonNull(link, "link");
+        this.forceDryRun = forceDryRun;
+    }
+
+    // ----------------------------------------------------------------------------- OVSDB events
+
+    @Override
+    public void onEvent(RowEvent event) {
+        Instant now = clock.instant();
+        if (event instanceof RowEvent.Inserted e) {
+            appeared(InterfaceRow.from(e.uuid(), e.row()), now);
+        } else if (event instanceof RowEvent.Modified e) {
+            changed(rows.get(e.uuid()), InterfaceRow.from(e.uuid(), e.newRow()), now);
+        } else {
+            disappeared(event.uuid());
+        }
+    }
+
+    @Override
+    public void afterUpdate() {
+        effects.publish(this);
+    }
+
+    /** The replica has (re)synchronised: everything it holds is current, so reconcile all of it. */
+    void onSynced() {
+        if (!synced) {
+            synced = true;
+            long managed = rows.values().stream().filter(r -> manages(r.name())).count();
+            log.info("ovsdb sync=first interfaces={} managed={} remembered_penalties={}", rows.size(), managed,
+                    book.view(clock.instant()).stream().filter(v -> v.stage() > 0).count());
+        }
+        scheduleFlush();
+    }
+
+    void onSessionEvent(SessionEvent event) {
+        if (link.onEvent(event, clock.instant())) {
+            scheduleFlush();
+        }
+        effects.publish(this);
+    }
+
+    private void appeared(InterfaceRow row, Instant now) {
+        rows.put(row.uuid(), row);
+        uuidByName.put(row.name(), row.uuid());
+        observations.observe(row, now);
+        if (!manages(row.name())) {
+            return;
+        }
+        Limit limit = book.desiredLimit(row.name(), row.externalBaseMbit(), now).orElseThrow();
+        desired.put(row.name(), limit);
+        if (synced) {
+            log.info("iface={} event=appeared limit_kbps={} burst_kb={} owed_stage={}", row.name(), limit.rateKbps(),
+                    limit.burstKb(), book.state(row.name()).filter(s -> s.penaltyRunning(now)).map(s -> s.tier())
+                            .orElse(0));
+        }
+        scheduleFlush();
+    }
+
+    private void changed(InterfaceRow before, InterfaceRow row, Instant now) {
+        if (before != null && !before.name().equals(row.name())) {
+            disappeared(row.uuid());
+            appeared(row, now);
+            return;
+        }
+        rows.put(row.uuid(), row);
+        observations.observe(row, now);
+        if (!manages(row.name())) {
+            return;
+        }
+        if (before != null && !before.externalBaseMbit().equals(row.externalBaseMbit())) {
+            // A panel changed the guest's plan: apply it now rather than at the next tick.
+            book.desiredLimit(row.name(), row.externalBaseMbit(), now).ifPresent(l -> desired.put(row.name(), l));
+            log.info("iface={} event=plan-changed external_base_mbit={}", row.name(),
+                    row.externalBaseMbit().orElse("none"));
+            scheduleFlush();
+        }
+        Limit want = desired.get(row.name());
+        boolean policingChanged = before == null
+                || !before.policedAs(row.policingRateKbps(), row.policingBurstKb());
+        if (want != null && policingChanged && !row.policedAs(want.rateKbps(), want.burstKb())
+                && !want.equals(inFlight.get(row.uuid()))) {
+            log.warn("iface={} event=drift ingress_policing_rate={} ingress_policing_burst={} expected_rate={} "
+                    + "expected_burst={} action=restore", row.name(), row.policingRateKbps(), row.policingBurstKb(),
+                    want.rateKbps(), want.burstKb());
+            scheduleFlush();
+        }
+    }
+
+    private void disappeared(UUID uuid) {
+        InterfaceRow row = rows.remove(uuid);
+        if (row == null) {
+            return;
+        }
+        uuidByName.remove(row.name(), uuid);
+        observations.forget(row.name());
+        inFlight.remove(uuid);
+        if (desired.remove(row.name()) != null) {
+            log.info("iface={} event=disappeared stage={} penalty_kept={}", row.name(),
+                    book.state(row.name()).map(s -> s.tier()).orElse(0),
+                    book.state(row.name()).map(s -> s.penaltyRunning(clock.instant())).orElse(false));
+        }
+    }
+
+    // ----------------------------------------------------------------------------- the tick
+
+    void tick() {
+        long started = System.nanoTime();
+        Instant now = clock.instant();
+        Map<String, InterfaceSample> samples = new HashMap<>();
+        for (InterfaceRow row : rows.values()) {
+            if (manages(row.name())) {
+                samples.put(row.name(), observations.sample(row, now, link.connected()));
+            }
+        }
+        Update update = book.tick(now, samples);
+        book = update.book();
+        adopt(update);
+        lastTick = now;
+        flush();
+        effects.saveState(book);
+        metrics.tick(Duration.ofNanos(System.nanoTime() - started));
+        effects.publish(this);
+    }
+
+    private void adopt(Update update) {
+        for (Decision d : update.decisions()) {
+            desired.put(d.iface(), d.limit());
+            d.baseProblem().ifPresent(p -> log.warn("iface={} external_ids:{} problem=\"{}\"", d.iface(),
+                    QosConfig.EXTERNAL_BASE_KEY, p));
+            d.transition().ifPresent(t -> {
+                metrics.transition(t.from(), t.to());
+                log.info("iface={} stage={}->{} reason={} mbps={} limit_kbps={} burst_kb={} base_kbps={} "
+                        + "penalty_until={}", d.iface(), t.from(), t.to(), t.reason().name().toLowerCase(),
+                        d.mbps().isPresent() ? String.format("%.1f", d.mbps().getAsDouble()) : "-",
+                        d.limit().rateKbps(), d.limit().burstKb(), d.baseKbps(),
+                        d.penaltyUntil().map(Instant::toString).orElse("-"));
+            });
+        }
+        for (Forgotten f : update.forgotten()) {
+            log.info("iface={} event=forgotten stage={} reason={}", f.iface(), f.stage(),
+                    f.reason().name().toLowerCase());
+        }
+    }
+
+    // ----------------------------------------------------------------------------- writing OVSDB
+
+    private void scheduleFlush() {
+        if (!flushScheduled) {
+            flushScheduled = true;
+            executor.schedule(this::flush, BATCH_WINDOW.toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Sends one transaction for every managed row whose policing differs from what it should be. */
+    void flush() {
+        flushScheduled = false;
+        if (!link.connected()) {
+            return; // reconciled when the link is back and the replica has re-synchronised
+        }
+        List<LimitWrite> writes = new ArrayList<>();
+        desired.forEach((name, want) -> {
+            UUID uuid = uuidByName.get(name);
+            InterfaceRow row = uuid == null ? null : rows.get(uuid);
+            if (row != null && !row.policedAs(want.rateKbps(), want.burstKb()) && !want.equals(inFlight.get(uuid))) {
+                writes.add(new LimitWrite(uuid, name, want));
+            }
+        });
+        if (writes.isEmpty()) {
+            return;
+        }
+        if (dryRun()) {
+            for (LimitWrite w : writes) {
+                if (!w.limit().equals(announcedDryRun.put(w.name(), w.limit()))) {
+                    log.info("iface={} action=would-set limit_kbps={} burst_kb={} dry_run=true", w.name(),
+                            w.limit().rateKbps(), w.limit().burstKb());
+                }
+            }
+            return;
+        }
+        writes.forEach(w -> inFlight.put(w.uuid(), w.limit()));
+        effects.write(writes).whenCompleteAsync((results, failure) -> written(writes, results, failure), executor);
+    }
+
+    private void written(List<LimitWrite> writes, List<OperationResult> results, Throwable failure) {
+        writes.forEach(w -> inFlight.remove(w.uuid(), w.limit()));
+        metrics.transaction(failure == null);
+        if (failure != null) {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            log.warn("ovsdb action=transact rows={} result=failed error=\"{}\" retry_in_ms={}", writes.size(),
+                    cause.getMessage(), RETRY_AFTER.toMillis());
+            executor.schedule(this::scheduleFlush, RETRY_AFTER.toNanos(), TimeUnit.NANOSECONDS);
+            return;
+        }
+        log.debug("ovsdb action=transact rows={} result=ok", writes.size());
+    }
+
+    // ----------------------------------------------------------------------------- operator commands
+
+    /** {@code ovs-qos release IFACE}. */
+    CompletableFuture<String> release(String name) {
+        Instant now = clock.instant();
+        ReleaseResult r = book.release(name, now);
+        book = r.book();
+        switch (r.outcome()) {
+            case UNKNOWN -> throw new AdminCommandException("no managed interface named " + name);
+            case NOT_PENALISED -> {
+                return CompletableFuture.completedFuture(name + " is not penalised; nothing to release");
+            }
+            case RELEASED -> {
+                r.limit().ifPresent(l -> desired.put(name, l));
+                r.transition().ifPresent(t -> {
+                    metrics.transition(t.from(), t.to());
+                    log.info("iface={} stage={}->{} reason=released", name, t.from(), t.to());
+                });
+                flush();
+                effects.saveState(book);
+                effects.publish(this);
+                return CompletableFuture.completedFuture(r.limit()
+                        .map(l -> "released " + name + ": back to stage 0 at " + l.rateKbps() + " kbps")
+                        .orElse("released " + name + " (absent): its remembered penalty is forgotten"));
+            }
+        }
+        throw new IllegalStateException("unknown release outcome " + r.outcome());
+    }
+
+    /** Adopts a new configuration keeping every record (reload, SIGHUP). */
+    void adopt(QosConfig config) {
+        Instant now = clock.instant();
+        Update update = book.reload(config, now);
+        book = update.book();
+        desired.clear();
+        adopt(update);
+        // Interfaces the new config manages that the book has not ticked yet are policed at once.
+        for (InterfaceRow row : rows.values()) {
+            if (manages(row.name()) && !desired.containsKey(row.name())) {
+                book.desiredLimit(row.name(), row.externalBaseMbit(), now).ifPresent(l -> desired.put(row.name(), l));
+            }
+        }
+        announcedDryRun.clear();
+        flush();
+        effects.saveState(book);
+        effects.publish(this);
+    }
+
+    /** Saves the state one last time (shutdown). */
+    void saveState() {
+        effects.saveState(book);
+    }
+
+    // ----------------------------------------------------------------------------- read by the snapshot
+
+    PolicyBook book() {
+        return book;
+    }
+
+    Observations observations() {
+        return observations;
+    }
+
+    boolean present(String name) {
+        return uuidByName.containsKey(name);
+    }
+
+    Map<String, Limit> desired() {
+        return desired;
+    }
+
+    InterfaceRow row(String name) {
+        UUID uuid = uuidByName.get(name);
+        return uuid == null ? null : rows.get(uuid);
+    }
+
+    Instant lastTick() {
+        return lastTick;
+    }
+
+    OvsdbLinkTracker link() {
+        return link;
+    }
+
+    boolean synced() {
+        return synced;
+    }
+
+    boolean dryRun() {
+        return forceDryRun || book.config().dryRun();
+    }
+
+    private boolean manages(String name) {
+        return book.config().manages(name);
+    }
+}
