@@ -33,8 +33,9 @@ record InterfaceRow(UUID uuid, String name, OptionalLong rxBytes, long policingR
     static InterfaceRow from(UUID uuid, Row row) {
         return new InterfaceRow(uuid,
                 string(row.get(NAME)).orElse(""),
-                mapEntry(row.get(STATISTICS), "rx_bytes").flatMap(InterfaceRow::integer).stream()
-                        .mapToLong(Long::longValue).findFirst(),
+                // OVSDB integers are signed: a counter past 2^63 would read negative; treat it as unknown.
+                mapEntry(row.get(STATISTICS), "rx_bytes").flatMap(InterfaceRow::integer).filter(rx -> rx >= 0)
+                        .stream().mapToLong(Long::longValue).findFirst(),
                 integer(row.get(RATE)).orElse(0L),
                 integer(row.get(BURST)).orElse(0L),
                 mapEntry(row.get(EXTERNAL_IDS), QosConfig.EXTERNAL_BASE_KEY).flatMap(InterfaceRow::string));

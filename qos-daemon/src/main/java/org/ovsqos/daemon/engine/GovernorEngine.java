@@ -1,0 +1,262 @@
+package org.ovsqos.daemon.engine;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.ovsqos.core.config.ConfigResult;
+import org.ovsqos.core.config.QosConfig;
+import org.ovsqos.core.policy.PolicyBook;
+import org.ovsqos.core.policy.Update;
+import org.ovsqos.daemon.DaemonEngine;
+import org.ovsqos.daemon.DaemonException;
+import org.ovsqos.daemon.DaemonOptions;
+import org.ovsqos.daemon.DaemonRuntime;
+import org.ovsqos.daemon.Version;
+import org.ovsqos.daemon.admin.AdminCommandException;
+import org.ovsqos.daemon.cli.ConfigValidator;
+import org.ovsqos.ovsdb.cache.RowEvent;
+import org.ovsqos.ovsdb.cache.RowListener;
+import org.ovsqos.ovsdb.client.Endpoint;
+import org.ovsqos.ovsdb.client.OvsdbClient;
+import org.ovsqos.ovsdb.client.OvsdbOptions;
+import org.ovsqos.ovsdb.client.Replica;
+import org.ovsqos.ovsdb.monitor.MonitorRequest;
+import org.ovsqos.ovsdb.operation.OperationResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code ovs-qos daemon}: wires the config, the state file, the OVSDB client and its replica of
+ * the {@code Interface} table, the {@link Governor} on its own thread, the admin socket, metrics
+ * and systemd, then waits for SIGTERM. Startup order matters: the state is restored before the
+ * first row event can ask for a limit, so a guest that reboots during a restart still owes its
+ * penalty.
+ */
+public final class GovernorEngine implements DaemonEngine {
+    private static final Logger log = LoggerFactory.getLogger(GovernorEngine.class);
+    static final String DATABASE = "Open_vSwitch";
+    /** READY=1 waits for the first sync at most this long, so systemd does not kill a daemon whose OVSDB is down. */
+    static final Duration READY_GRACE = Duration.ofSeconds(10);
+
+    private ScheduledExecutorService thread;
+    private Governor governor;
+    private GovernorAdmin admin;
+    private DaemonRuntime runtime;
+    private DaemonOptions options;
+    private StateFile stateFile;
+    private ScheduledFuture<?> nextTick;
+    private Duration tickInterval;
+    private OvsdbClient client;
+    private Snapshot.StatusFacts facts;
+
+    /** The {@code validate-config} verdict, from the same parser the daemon uses. */
+    public static ConfigValidator configValidator() {
+        return ConfigFile.validator();
+    }
+
+    @Override
+    public int run(DaemonOptions options, DaemonRuntime runtime) throws Exception {
+        this.options = options;
+        this.runtime = runtime;
+        Instant now = runtime.clock().instant();
+        QosConfig config = loadConfig(options.configFile());
+
+        stateFile = new StateFile(statePath(options, config));
+        Update restored = PolicyBook.restore(config, stateFile.load(), now);
+        restored.forgotten().forEach(f -> log.info("state iface={} event=forgotten reason={}", f.iface(),
+                f.reason().name().toLowerCase()));
+
+        thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ovs-qos-governor");
+            t.setUncaughtExceptionHandler((th, e) -> log.error("thread={} error=\"{}\"", th.getName(), e, e));
+            return t;
+        });
+        Endpoint endpoint = Endpoint.parse(options.dbEndpoint());
+        OvsdbLinkTracker link = new OvsdbLinkTracker(endpoint.toString(), runtime.metrics());
+        governor = new Governor(thread, runtime.clock(), restored.book(), new Effects(), runtime.metrics(), link,
+                options.dryRun());
+        facts = new Snapshot.StatusFacts(Version.current(), runtime.pid(), runtime.startedAt(),
+                options.configFile().toString());
+        admin = new GovernorAdmin(Snapshot.of(governor, facts, now), thread, governor::release, this::reload);
+        runtime.serveAdmin(admin);
+        config.metricsListen().ifPresent(l -> serveMetrics(new InetSocketAddress(l.host(), l.port())));
+        runtime.onReload(() -> thread.execute(() -> reload().whenComplete((msg, e) -> { })));
+
+        client = OvsdbClient.create(endpoint, OvsdbOptions.defaults());
+        try {
+            client.session().addStateListener(e -> thread.execute(() -> governor.onSessionEvent(e)));
+            Replica replica = client.replicate(DATABASE,
+                    Map.of(InterfaceRow.TABLE, MonitorRequest.columns(InterfaceRow.COLUMNS)), thread);
+            replica.cache().addListener(guarded(governor));
+            replica.addSyncListener(governor::onSynced);
+            replica.firstSync().thenRunAsync(this::ready, thread);
+            thread.schedule(() -> {
+                if (!governor.synced()) {
+                    runtime.notifier().ready("waiting for OVSDB at " + endpoint);
+                }
+            }, READY_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            client.start();
+            scheduleTick(config.sampleInterval());
+            runtime.notifier().watchdogPingInterval().ifPresent(every -> thread.scheduleAtFixedRate(this::watchdog,
+                    every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS));
+            log.info("daemon version={} pid={} config={} db={} state={} dry_run={} interval_s={}", Version.current(),
+                    runtime.pid(), options.configFile(), endpoint, stateFile.path(), governor.dryRun(),
+                    config.sampleInterval().toMillis() / 1000.0);
+
+            while (!runtime.awaitShutdown(Duration.ofSeconds(1))) {
+                // the governor's thread does the work; this one only waits for SIGTERM
+            }
+            log.info("daemon action=stopping");
+            thread.submit(governor::saveState).get(10, TimeUnit.SECONDS);
+        } finally {
+            client.close();
+            thread.shutdownNow();
+        }
+        log.info("daemon action=stopped");
+        return 0;
+    }
+
+    private QosConfig loadConfig(Path path) {
+        if (!Files.exists(path)) {
+            log.info("config path={} found=false action=\"using defaults\"", path);
+        }
+        ConfigResult result = ConfigFile.read(path);
+        ConfigFile.logProblems(path, result);
+        QosConfig config = result.config().orElseThrow(() -> new DaemonException("config " + path
+                + " is unusable: " + String.join("; ", ConfigFile.describe(result))));
+        return options.dryRun() ? config.toBuilder().dryRun(true).build() : config;
+    }
+
+    /** {@code --state} wins; the config's {@code state_path} is used when the flag was left at its default. */
+    private static Path statePath(DaemonOptions options, QosConfig config) {
+        boolean flagIsDefault = options.stateFile().equals(Path.of(DaemonOptions.DEFAULT_STATE));
+        return flagIsDefault && !config.statePath().equals(QosConfig.DEFAULT_STATE_PATH) ? config.statePath()
+                : options.stateFile();
+    }
+
+    private void serveMetrics(InetSocketAddress address) {
+        try {
+            runtime.serveMetrics(address);
+            runtime.metrics().bindJvmMetrics();
+        } catch (Exception e) {
+            log.error("metrics listen={} error=\"{}\" action=\"running without metrics\"", address, e.toString());
+        }
+    }
+
+    // ------------------------------------------------------------------- on the governor's thread
+
+    private void ready() {
+        runtime.notifier().ready(statusLine());
+        log.info("daemon state=ready {}", statusLine());
+    }
+
+    private void tick() {
+        try {
+            governor.tick();
+            runtime.notifier().status(statusLine());
+        } catch (RuntimeException e) {
+            log.error("tick error=\"{}\"", e.toString(), e);
+        } finally {
+            scheduleTick(governor.book().config().sampleInterval());
+        }
+    }
+
+    private void scheduleTick(Duration interval) {
+        tickInterval = interval;
+        nextTick = thread.schedule(this::tick, interval.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** WATCHDOG=1 only while ticks keep coming: a stuck governor thread then gets the daemon restarted. */
+    private void watchdog() {
+        Instant last = governor.lastTick() != null ? governor.lastTick() : runtime.startedAt();
+        Duration since = Duration.between(last, runtime.clock().instant());
+        if (since.compareTo(tickInterval.multipliedBy(2).plusSeconds(5)) < 0) {
+            runtime.notifier().watchdog();
+        }
+    }
+
+    private CompletionStage<String> reload() {
+        Path path = options.configFile();
+        runtime.notifier().reloading();
+        try {
+            ConfigResult result = ConfigFile.read(path);
+            ConfigFile.logProblems(path, result);
+            if (!result.usable()) {
+                log.error("config path={} reloaded=false reason=unusable action=\"keeping the running config\"", path);
+                throw new AdminCommandException("config " + path + " is unusable, the running config stays: "
+                        + String.join("; ", ConfigFile.describe(result)));
+            }
+            QosConfig config = options.dryRun() ? result.config().get().toBuilder().dryRun(true).build()
+                    : result.config().get();
+            if (!config.metricsListen().equals(governor.book().config().metricsListen())) {
+                log.warn("config key=metrics_listen change=ignored reason=\"takes effect at the next restart\"");
+            }
+            governor.adopt(config);
+            if (!config.sampleInterval().equals(tickInterval)) {
+                nextTick.cancel(false);
+                scheduleTick(config.sampleInterval());
+            }
+            log.info("config path={} reloaded=true problems={}", path, result.problems().size());
+            return CompletableFuture.completedFuture("reloaded " + path + (result.problems().isEmpty() ? ""
+                    : " with " + result.problems().size() + " problem(s): "
+                            + String.join("; ", ConfigFile.describe(result))));
+        } finally {
+            runtime.notifier().ready(statusLine());
+        }
+    }
+
+    private String statusLine() {
+        Snapshot s = admin.snapshot();
+        return "managed=" + s.status().managedInterfaces() + " penalised=" + s.status().penalties() + " ovsdb="
+                + s.status().ovsdb().state().jsonName() + (governor.dryRun() ? " dry_run=true" : "");
+    }
+
+    private static RowListener guarded(Governor governor) {
+        return new RowListener() {
+            @Override
+            public void onEvent(RowEvent event) {
+                try {
+                    governor.onEvent(event);
+                } catch (RuntimeException e) {
+                    log.error("row={} event={} error=\"{}\"", event.uuid(), event.getClass().getSimpleName(),
+                            e.toString(), e);
+                }
+            }
+
+            @Override
+            public void afterUpdate() {
+                governor.afterUpdate();
+            }
+        };
+    }
+
+    /** The governor's side effects, performed here. */
+    private final class Effects implements Governor.Effects {
+        @Override
+        public CompletionStage<List<OperationResult>> write(List<LimitWrite> writes) {
+            return client.transact(DATABASE, LimitWrite.operations(writes));
+        }
+
+        @Override
+        public void saveState(PolicyBook book) {
+            stateFile.save(book.stateRecords());
+        }
+
+        @Override
+        public void publish(Governor g) {
+            Snapshot snapshot = Snapshot.of(g, facts, runtime.clock().instant());
+            admin.publish(snapshot);
+            runtime.metrics().updateInterfaces(snapshot.interfaces());
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.ovsqos.daemon.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+import org.ovsqos.core.policy.Limit;
+import org.ovsqos.daemon.admin.DaemonStatus;
+import org.ovsqos.daemon.admin.InterfaceView;
+
+/**
+ * What the governor last published: the rows of {@code list} and the {@code status}, immutable,
+ * read by the admin socket and metrics threads without touching the governor's state.
+ */
+record Snapshot(List<InterfaceView> interfaces, DaemonStatus status) {
+
+    Snapshot {
+        interfaces = List.copyOf(interfaces);
+    }
+
+    /** Built on the governor's thread from its current state. */
+    static Snapshot of(Governor g, StatusFacts facts, Instant now) {
+        Map<String, InterfaceView> views = new TreeMap<>();
+        for (org.ovsqos.core.policy.InterfaceView v : g.book().view(now)) {
+            boolean present = g.present(v.iface());
+            Limit limit = present ? g.desired().getOrDefault(v.iface(), new Limit(v.limitKbps(), v.burstKb()))
+                    : new Limit(v.limitKbps(), v.burstKb());
+            OptionalDouble nowMbps = present ? g.observations().nowMbps(v.iface(), now) : OptionalDouble.empty();
+            views.put(v.iface(), new InterfaceView(v.iface(), v.stage(), limit.rateKbps(), limit.burstKb(),
+                    v.baseKbps(), v.penaltyUntil(), v.lastMbps(), nowMbps, present));
+        }
+        // Interfaces that appeared since the last tick are policed already; list them too.
+        g.desired().forEach((name, limit) -> views.computeIfAbsent(name, n -> {
+            InterfaceRow row = g.row(n);
+            long base = g.book().config().baseKbps(n, row == null ? Optional.empty() : row.externalBaseMbit());
+            return new InterfaceView(n, 0, limit.rateKbps(), limit.burstKb(), base, Optional.empty(), 0.0,
+                    g.observations().nowMbps(n, now), true);
+        }));
+        Map<Integer, Integer> byTier = new TreeMap<>();
+        for (InterfaceView v : views.values()) {
+            if (v.stage() > 0) {
+                byTier.merge(v.stage(), 1, Integer::sum);
+            }
+        }
+        DaemonStatus status = new DaemonStatus(facts.version(), facts.pid(), facts.startedAt(), g.link().view(),
+                views.size(), Optional.ofNullable(g.lastTick()), byTier, facts.configPath(), g.dryRun());
+        return new Snapshot(new ArrayList<>(views.values()), status);
+    }
+
+    /** The facts of the process that do not change while it runs. */
+    record StatusFacts(String version, long pid, Instant startedAt, String configPath) {
+    }
+}
