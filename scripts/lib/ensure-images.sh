@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Builds the project's images when their inputs changed, and prints the tag of the OVS image.
-# The tag is a hash of docker/ovs, so an unchanged directory reuses the image already built.
+# The tag is a hash of docker/ovs (names, modes and contents), so an unchanged directory reuses
+# the image already built. The daemon image is not built here: the one test that uses it builds
+# it from the freshly packaged jar (see docker/README.md).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-hash=$(find docker/ovs -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-12)
+hash=$( (cd docker/ovs && LC_ALL=C find . -type f -printf '%p %m\n' | LC_ALL=C sort \
+         && LC_ALL=C find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum) \
+       | sha256sum | cut -c1-12)
 tag="ovs-qos/ovs:$hash"
 if ! docker image inspect "$tag" >/dev/null 2>&1; then
   echo "ensure-images: building $tag" >&2
