@@ -12,8 +12,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.ovsqos.core.config.QosConfig;
 import org.ovsqos.core.policy.Decision;
 import org.ovsqos.core.policy.Forgotten;
@@ -56,7 +54,7 @@ final class Governor implements RowListener {
         void publish(Governor governor);
     }
 
-    private final ScheduledExecutorService executor;
+    private final GovernorThread executor;
     private final Clock clock;
     private final Effects effects;
     private final DaemonMetrics metrics;
@@ -73,7 +71,7 @@ final class Governor implements RowListener {
     private boolean flushScheduled;
     private boolean synced;
 
-    Governor(ScheduledExecutorService executor, Clock clock, PolicyBook book, Effects effects, DaemonMetrics metrics,
+    Governor(GovernorThread executor, Clock clock, PolicyBook book, Effects effects, DaemonMetrics metrics,
             OvsdbLinkTracker link, boolean forceDryRun) {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -229,7 +227,7 @@ final class Governor implements RowListener {
     private void scheduleFlush() {
         if (!flushScheduled) {
             flushScheduled = true;
-            executor.schedule(this::flush, BATCH_WINDOW.toNanos(), TimeUnit.NANOSECONDS);
+            executor.schedule(this::flush, BATCH_WINDOW);
         }
     }
 
@@ -271,7 +269,7 @@ final class Governor implements RowListener {
                     ? failure.getCause() : failure;
             log.warn("ovsdb action=transact rows={} result=failed error=\"{}\" retry_in_ms={}", writes.size(),
                     cause.getMessage(), RETRY_AFTER.toMillis());
-            executor.schedule(this::scheduleFlush, RETRY_AFTER.toNanos(), TimeUnit.NANOSECONDS);
+            executor.schedule(this::scheduleFlush, RETRY_AFTER);
             return;
         }
         log.debug("ovsdb action=transact rows={} result=ok", writes.size());
