@@ -3,16 +3,16 @@ package org.ovsqos.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
@@ -21,15 +21,27 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.ovsqos.ovsdb.client.Endpoint;
-import org.ovsqos.ovsdb.client.OvsdbConnection;
+import org.ovsqos.ovsdb.client.OvsdbClient;
+import org.ovsqos.ovsdb.client.Replica;
+import org.ovsqos.ovsdb.monitor.MonitorRequest;
+import org.ovsqos.ovsdb.notation.Atom;
+import org.ovsqos.ovsdb.notation.Condition;
+import org.ovsqos.ovsdb.notation.IntegerAtom;
+import org.ovsqos.ovsdb.notation.Mutation;
+import org.ovsqos.ovsdb.notation.OvsdbMap;
+import org.ovsqos.ovsdb.operation.Operation;
+import org.ovsqos.ovsdb.operation.OperationResult;
+import org.ovsqos.ovsdb.operation.SelectResult;
 
 /**
- * The OVSDB client against the containerised server, by both ways a host reaches it: TCP through
- * the port Docker maps to 6640, and the unix socket through the bind-mounted run directory.
+ * The typed OVSDB client against the containerised server, by both ways a host reaches it: TCP
+ * through the port Docker maps to 6640, and the unix socket through the bind-mounted run directory.
  */
 class OvsdbClientContainerIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DB = "Open_vSwitch";
     private static final Duration WITHIN = Duration.ofSeconds(20);
+    private static final Guest PINGER = new Guest(101);
+    private static final Guest PINGED = new Guest(102);
 
     enum Transport {
         TCP(OvsContainer::tcpEndpoint),
@@ -44,15 +56,16 @@ class OvsdbClientContainerIT {
 
     private static Path runDir;
     private static OvsContainer ovs;
-    private final List<OvsdbConnection> opened = new ArrayList<>();
+    private final List<OvsdbClient> clients = new ArrayList<>();
+    private final ExecutorService events = Executors.newSingleThreadExecutor();
 
     @BeforeAll
     static void startOvs() throws IOException {
         runDir = Files.createTempDirectory("ovs-qos-client-it-");
         ovs = OvsContainer.start(runDir);
-        ovs.addNetdevBridge("br0");
-        ovs.addGuest("br0", new Guest(101));
-        ovs.addGuest("br0", new Guest(102));
+        ovs.addNetdevBridge(Sandbox.BRIDGE);
+        ovs.addGuest(Sandbox.BRIDGE, PINGER);
+        ovs.addGuest(Sandbox.BRIDGE, PINGED);
     }
 
     @AfterAll
@@ -69,8 +82,9 @@ class OvsdbClientContainerIT {
     }
 
     @AfterEach
-    void closeConnections() {
-        opened.forEach(OvsdbConnection::close);
+    void closeClients() {
+        clients.forEach(OvsdbClient::close);
+        events.shutdownNow();
     }
 
     @ParameterizedTest
@@ -78,46 +92,53 @@ class OvsdbClientContainerIT {
     void readsWhatOvsVsctlWroteAndWritesWhatItReads(Transport transport) throws Exception {
         String bridge = "br-" + transport.name().toLowerCase();
         ovs.addNetdevBridge(bridge);
-        OvsdbConnection connection = connect(transport);
+        OvsdbClient client = connect(transport);
+        Condition named = Condition.equal("name", Atom.string(bridge));
 
-        JsonNode selected = connection.call("transact", List.of(TextNode.valueOf("Open_vSwitch"), JSON.readTree(
-                "{\"op\":\"select\",\"table\":\"Bridge\",\"where\":[[\"name\",\"==\",\"" + bridge + "\"]],"
-                        + "\"columns\":[\"datapath_type\"]}"))).get(WITHIN.toSeconds(), TimeUnit.SECONDS);
-        assertThat(selected.get(0).path("rows").get(0).path("datapath_type").asText()).isEqualTo("netdev");
+        List<OperationResult> selected = client.transact(DB, Operation.select("Bridge", named))
+                .get(WITHIN.toSeconds(), TimeUnit.SECONDS);
+        assertThat(selected).singleElement().isInstanceOfSatisfying(SelectResult.class, result ->
+                assertThat(result.rows()).singleElement().extracting(row -> row.get("datapath_type"))
+                        .isEqualTo(Atom.string("netdev")));
 
-        connection.call("transact", List.of(TextNode.valueOf("Open_vSwitch"), JSON.readTree(
-                "{\"op\":\"mutate\",\"table\":\"Bridge\",\"where\":[[\"name\",\"==\",\"" + bridge + "\"]],"
-                        + "\"mutations\":[[\"external_ids\",\"insert\",[\"map\",[[\"written-by\",\"" + transport
-                        + "\"]]]]]}"))).get(WITHIN.toSeconds(), TimeUnit.SECONDS);
+        client.transact(DB, Operation.mutate("Bridge", List.of(named), Mutation.insert("external_ids",
+                OvsdbMap.of(Atom.string("written-by"), Atom.string(transport.name())))))
+                .get(WITHIN.toSeconds(), TimeUnit.SECONDS);
         assertThat(ovs.vsctl("get bridge " + bridge + " external_ids:written-by")).isEqualTo(transport.name());
     }
 
     @ParameterizedTest
     @EnumSource(Transport.class)
-    void receivesTheStatisticsVswitchdWritesForGuestTraffic(Transport transport) throws Exception {
-        OvsdbConnection connection = connect(transport);
-        List<JsonNode> updates = new CopyOnWriteArrayList<>();
-        connection.addNotificationListener((method, params) -> {
-            if (method.equals("update")) {
-                updates.add(params.get(1));
-            }
-        });
-        connection.call("monitor", TextNode.valueOf("Open_vSwitch"), TextNode.valueOf("stats"),
-                JSON.readTree("{\"Interface\":{\"columns\":[\"name\",\"statistics\"],"
-                        + "\"select\":{\"initial\":false,\"insert\":false,\"delete\":false,\"modify\":true}}}"))
-                .get(WITHIN.toSeconds(), TimeUnit.SECONDS);
+    void replicaFollowsTheStatisticsVswitchdWritesForGuestTraffic(Transport transport) throws Exception {
+        OvsdbClient client = OvsdbClient.create(transport.endpoint.apply(ovs));
+        clients.add(client);
+        Replica replica = client.replicate(DB, Map.of("Interface", MonitorRequest.columns("name", "statistics")),
+                events);
+        client.start();
+        replica.firstSync().get(WITHIN.toSeconds(), TimeUnit.SECONDS);
+        long before = rxPackets(replica, PINGER).orElseThrow(() -> new AssertionError("no row for " + PINGER));
 
-        ovs.sh("ip netns exec vm101 ping -c 3 -i 0.2 -W 1 " + new Guest(102).ip());
+        ovs.sh("ip netns exec " + PINGER.netns() + " ping -c 3 -i 0.2 -W 1 " + PINGED.ip());
 
-        await("a statistics update for kvm101.0 counting its pings").atMost(WITHIN)
-                .until(() -> updates.stream().anyMatch(u -> u.toString().contains("kvm101.0")
-                        && u.toString().contains("rx_packets")));
+        await("vswitchd's statistics for " + PINGER.iface() + " counting its pings, in the replica")
+                .atMost(WITHIN).until(() -> rxPackets(replica, PINGER).orElse(0L) >= before + 3);
     }
 
-    private OvsdbConnection connect(Transport transport) throws Exception {
-        OvsdbConnection connection = OvsdbConnection.connect(transport.endpoint.apply(ovs))
-                .get(WITHIN.toSeconds(), TimeUnit.SECONDS);
-        opened.add(connection);
-        return connection;
+    private static Optional<Long> rxPackets(Replica replica, Guest guest) {
+        return replica.cache().rows("Interface").values().stream()
+                .filter(row -> Atom.string(guest.iface()).equals(row.get("name")))
+                .findFirst()
+                .map(row -> row.get("statistics"))
+                .filter(OvsdbMap.class::isInstance)
+                .map(stats -> ((OvsdbMap) stats).get(Atom.string("rx_packets")))
+                .filter(IntegerAtom.class::isInstance)
+                .map(packets -> ((IntegerAtom) packets).value());
+    }
+
+    private OvsdbClient connect(Transport transport) throws Exception {
+        OvsdbClient client = OvsdbClient.create(transport.endpoint.apply(ovs)).start();
+        clients.add(client);
+        client.session().whenConnected().get(WITHIN.toSeconds(), TimeUnit.SECONDS);
+        return client;
     }
 }

@@ -33,13 +33,10 @@ final class ProjectFiles {
                 "the daemon's jar is packaged by the qos-daemon module: run ./mvnw verify from the project root");
     }
 
-    static Path daemonDockerfile() {
-        return existing(projectDir().resolve("docker/daemon/Dockerfile"), "docker/daemon is part of the project");
-    }
-
-    /** The launcher a package installs as /usr/bin/ovs-qos; the daemon image uses it too. */
-    static Path launcher() {
-        return existing(projectDir().resolve("packaging/ovs-qos"), "packaging/ovs-qos is part of the project");
+    /** docker/daemon/build: assembles the daemon image's context from the packaged jar and builds it. */
+    static Path daemonBuildScript() {
+        daemonJar();
+        return existing(projectDir().resolve("docker/daemon/build"), "docker/daemon is part of the project");
     }
 
     private static Path projectDir() {

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -16,25 +19,34 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 /**
  * One test's world: an OVS container with bridge {@value #BRIDGE}, its run directory on this host,
  * guests, floods and the daemon. Register it as a field ({@code @RegisterExtension}); it starts
- * the container before each test and removes everything after it. When a test fails, the end of
- * the daemon's and the OVS daemons' logs is attached to the failure.
+ * the container before each test and removes everything after it, the daemon before the
+ * containers. When a test fails, the end of the daemon's and the OVS daemons' logs is attached
+ * to the failure.
  */
 final class Sandbox implements BeforeEachCallback, AfterEachCallback, TestExecutionExceptionHandler {
     static final String BRIDGE = "br0";
 
+    /** Closed first to last: floods and daemons before the containers they use. */
     private final Deque<AutoCloseable> open = new ArrayDeque<>();
+    private final Deque<OvsContainer> containers = new ArrayDeque<>();
+    private final Map<String, Supplier<String>> reports = new LinkedHashMap<>();
     private Path dir;
     private OvsContainer ovs;
-    private DaemonProcess daemon;
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
         dir = Files.createTempDirectory("ovs-qos-it-");
         startOvs();
+        report("OVS logs", () -> ovs.isRunning() ? ovs.logs() : "(container stopped)");
     }
 
     OvsContainer ovs() {
         return ovs;
+    }
+
+    /** The host directory mounted at /var/run/openvswitch: db.sock is there. */
+    Path runDir() {
+        return dir.resolve("run");
     }
 
     void addGuests(Guest... guests) {
@@ -45,12 +57,14 @@ final class Sandbox implements BeforeEachCallback, AfterEachCallback, TestExecut
 
     /** The daemon on this host, with {@code configJson}, over the bind-mounted unix socket. */
     DaemonProcess startDaemon(String configJson) {
-        daemon = remember(DaemonProcess.start(dir.resolve("daemon"), ovs.unixEndpoint(), configJson));
+        DaemonProcess daemon = closeAfterTest(DaemonProcess.start(dir.resolve("daemon"), ovs.unixEndpoint(),
+                configJson));
+        report("ovs-qos daemon log", daemon::logTail);
         return daemon;
     }
 
     Flood flood(Guest from, Guest to) {
-        return remember(Flood.start(ovs, from, to));
+        return closeAfterTest(Flood.start(ovs, from, to));
     }
 
     /**
@@ -62,31 +76,40 @@ final class Sandbox implements BeforeEachCallback, AfterEachCallback, TestExecut
         return startOvs();
     }
 
-    private OvsContainer startOvs() {
-        ovs = remember(OvsContainer.start(dir.resolve("run")));
-        ovs.addNetdevBridge(BRIDGE);
-        return ovs;
-    }
-
-    private <T extends AutoCloseable> T remember(T resource) {
+    /** Something the test started, closed after it, before the OVS containers. */
+    <T extends AutoCloseable> T closeAfterTest(T resource) {
         open.push(resource);
         return resource;
     }
 
+    /** Text attached to the failure if the test fails, read at that moment. */
+    void report(String title, Supplier<String> text) {
+        reports.put(title, text);
+    }
+
+    private OvsContainer startOvs() {
+        ovs = OvsContainer.start(runDir());
+        containers.push(ovs);
+        ovs.addNetdevBridge(BRIDGE);
+        return ovs;
+    }
+
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
-        if (daemon != null) {
-            failure.addSuppressed(new Report("ovs-qos daemon log", daemon.logTail()));
-        }
-        if (ovs != null && ovs.isRunning()) {
-            failure.addSuppressed(new Report("OVS logs", ovs.logs()));
-        }
+        reports.forEach((title, text) -> {
+            try {
+                failure.addSuppressed(new Report(title, text.get()));
+            } catch (RuntimeException e) {
+                failure.addSuppressed(new Report(title, "(unavailable: " + e + ")"));
+            }
+        });
         throw failure;
     }
 
     @Override
     public void afterEach(ExtensionContext context) throws Exception {
         Exception first = null;
+        open.addAll(containers);
         while (!open.isEmpty()) {
             try {
                 open.pop().close();
