@@ -1,7 +1,9 @@
 package org.ovsqos.docker;
 
+import com.github.dockerjava.api.exception.NotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.testcontainers.DockerClientFactory;
 
 /**
  * What the tests take from the build: the OVS image's tag and files of the project. Each getter
@@ -16,13 +18,22 @@ final class ProjectFiles {
     private ProjectFiles() {
     }
 
-    /** The tag of the OVS image built from docker/ovs, e.g. {@code ovs-qos/ovs:0123456789ab}. */
+    /**
+     * The tag of the OVS image built from docker/ovs, e.g. {@code ovs-qos/ovs:0123456789ab}, checked
+     * to exist locally: it is never pulled (Testcontainers would retry a pull for minutes).
+     */
     static String ovsImage() {
         String image = System.getProperty(OVS_IMAGE_PROPERTY, "").trim();
+        String howTo = "run the tests with scripts/test.sh, or pass -D" + OVS_IMAGE_PROPERTY
+                + "=$(scripts/lib/ensure-images.sh) to Maven";
         if (image.isEmpty()) {
-            throw new IllegalStateException("system property " + OVS_IMAGE_PROPERTY + " is not set: run the tests"
-                    + " with scripts/test.sh, or pass -D" + OVS_IMAGE_PROPERTY
-                    + "=$(scripts/lib/ensure-images.sh) to Maven");
+            throw new IllegalStateException("system property " + OVS_IMAGE_PROPERTY + " is not set: " + howTo);
+        }
+        try {
+            DockerClientFactory.instance().client().inspectImageCmd(image).exec();
+        } catch (NotFoundException e) {
+            throw new IllegalStateException("image " + image + " (" + OVS_IMAGE_PROPERTY + ") is not in the local"
+                    + " Docker engine: " + howTo, e);
         }
         return image;
     }
