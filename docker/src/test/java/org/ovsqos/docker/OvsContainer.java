@@ -30,7 +30,8 @@ import org.testcontainers.utility.DockerImageName;
  * <p>The container gets only what bridges and guest namespaces need, never --privileged (which
  * fails on hosts whose bounding set lacks a capability): NET_ADMIN for links and addresses,
  * SYS_ADMIN for {@code ip netns} (mounts), /dev/net/tun for the netdev bridge's tap, and no
- * AppArmor or seccomp profile, which would refuse the mount of a namespace.
+ * AppArmor or seccomp confinement, which on some hosts refuses the mount of a namespace whatever
+ * the capabilities (docker/README.md has the table).
  */
 final class OvsContainer implements AutoCloseable {
     static final String RUN_DIR = "/var/run/openvswitch";
