@@ -54,9 +54,11 @@ import org.slf4j.LoggerFactory;
  * ({@code cache().addListener}), the {@link #addSyncListener sync listeners} and
  * {@link #firstSync()} run on the event executor given at creation, in order, one at a time.
  *
- * <p>A replica that cannot work at all (the schema lacks a requested table or column; the server
- * knows only {@code monitor} and a request has a {@code where}) logs an error, fails
- * {@link #firstSync()} and closes itself, leaving the session alone.
+ * <p>A replica that cannot work at all (the server has no such database; its schema lacks a
+ * requested table or column; it knows only {@code monitor} and a request has a {@code where})
+ * logs an error, fails {@link #firstSync()} and closes itself, leaving the session alone. Other
+ * failures (a call timing out, the connection dropping) fail the on-connect hook, so the session
+ * drops the connection and tries again after its backoff.
  */
 public final class Replica implements AutoCloseable {
 
@@ -126,8 +128,8 @@ public final class Replica implements AutoCloseable {
     }
 
     /**
-     * Completes, on the event executor and after the row events of the first content, once the
-     * first monitor reply has been applied; fails if the replica is closed (or gives up) first.
+     * Completes, on the event executor, once the first monitor reply has been applied: after its
+     * row events and the sync listeners. Fails if the replica is closed (or gives up) first.
      */
     public CompletableFuture<Void> firstSync() {
         return firstSync.copy();
@@ -227,6 +229,9 @@ public final class Replica implements AutoCloseable {
                 return CompletableFuture.<Void>completedFuture(null);
             }
             Throwable cause = unwrap(failure);
+            if (cause instanceof OvsdbRpcException rpc && "unknown database".equals(rpc.error())) {
+                cause = new Unrecoverable("the server at " + c.endpoint() + " has no database " + database, rpc);
+            }
             if (cause instanceof Unrecoverable u) {
                 giveUp(u);
                 return CompletableFuture.<Void>completedFuture(null);
@@ -354,8 +359,8 @@ public final class Replica implements AutoCloseable {
         log.info("ovsdb replica db={} method={} found={} rows={} action=synced", database, m.methodName(), found,
                 updates.rowCount());
         events.execute(() -> {
-            firstSync.complete(null);
             syncListeners.forEach(Runnable::run, log, "replica sync");
+            firstSync.complete(null);
         });
         return CompletableFuture.completedFuture(null);
     }

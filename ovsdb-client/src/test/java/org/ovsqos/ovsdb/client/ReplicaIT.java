@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.ovsqos.ovsdb.OvsdbConnectionException;
+import org.ovsqos.ovsdb.OvsdbException;
 import org.ovsqos.ovsdb.cache.RowEvent;
 import org.ovsqos.ovsdb.monitor.MonitorRequest;
 import org.ovsqos.ovsdb.monitor.Where;
@@ -166,6 +167,17 @@ class ReplicaIT {
         assertThat(OvsTools.monitors(server)).isZero();
         assertThat(content(replica)).doesNotContainKey("kvm7.0").containsKey("kvm1.0");
         assertThat(replica.firstSync()).isCompleted();
+    }
+
+    @Test
+    void aReplicaOfADatabaseTheServerLacksGivesUpAndLeavesTheSessionAlone() {
+        OvsdbClient client = clients.connect(server.unixEndpoint());
+
+        Replica replica = client.replicate("Nope", Map.of("Interface", MonitorRequest.columns("name")), events);
+
+        assertThat(failure(replica.firstSync(), OvsdbException.class)).hasMessageContaining("no database Nope");
+        assertThat(client.session().state()).isEqualTo(SessionState.CONNECTED);
+        assertThat(get(client.listDbs())).contains(VSWITCH);
     }
 
     private Replica replicate(OvsdbClient client, Map<String, MonitorRequest> requests) {
