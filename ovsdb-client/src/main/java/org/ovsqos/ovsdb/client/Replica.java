@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.ovsqos.ovsdb.OvsdbConnectionException;
@@ -210,7 +209,7 @@ public final class Replica implements AutoCloseable {
             return;
         }
         try {
-            MonitorUpdate update = OvsdbClient.parseUpdate(notification, params);
+            MonitorUpdate update = Replies.update(notification, params);
             cache.apply(update.updates());
             update.lastTxnId().ifPresent(this::remember);
         } catch (OvsdbProtocolException e) {
@@ -228,7 +227,7 @@ public final class Replica implements AutoCloseable {
             if (failure == null) {
                 return CompletableFuture.<Void>completedFuture(null);
             }
-            Throwable cause = unwrap(failure);
+            Throwable cause = Replies.unwrap(failure);
             if (cause instanceof OvsdbRpcException rpc && "unknown database".equals(rpc.error())) {
                 cause = new Unrecoverable("the server at " + c.endpoint() + " has no database " + database, rpc);
             }
@@ -304,18 +303,18 @@ public final class Replica implements AutoCloseable {
         var timeout = client.options().callTimeout();
         CompletableFuture<Void> subscribed = switch (m) {
             case MONITOR_COND_SINCE -> c.request(m.methodName(), timeout,
-                    elements(MonitorRequests.monitorCondSinceParams(database, id, requests, Optional.ofNullable(since))),
+                    Replies.elements(MonitorRequests.monitorCondSinceParams(database, id, requests, Optional.ofNullable(since))),
                     MonitorCondSinceResult::fromJson)
                     .thenCompose(r -> synced(c, m, id, r.found(), r.lastTxnId(), r.updates()));
             case MONITOR_COND -> c.request(m.methodName(), timeout,
-                    elements(MonitorRequests.monitorCondParams(database, id, requests)), TableUpdates::fromUpdate2Json)
+                    Replies.elements(MonitorRequests.monitorCondParams(database, id, requests)), TableUpdates::fromUpdate2Json)
                     .thenCompose(u -> synced(c, m, id, false, null, u));
             case MONITOR -> c.request(m.methodName(), timeout,
-                    elements(MonitorRequests.monitorParams(database, id, requests)), TableUpdates::fromMonitorReply)
+                    Replies.elements(MonitorRequests.monitorParams(database, id, requests)), TableUpdates::fromMonitorReply)
                     .thenCompose(u -> synced(c, m, id, false, null, u));
         };
         return subscribed.exceptionallyCompose(failure -> {
-            Throwable cause = unwrap(failure);
+            Throwable cause = Replies.unwrap(failure);
             Optional<MonitorMethod> fallback = m.fallback();
             if (cause instanceof OvsdbRpcException rpc && "unknown method".equals(rpc.error()) && fallback.isPresent()) {
                 log.info("ovsdb replica db={} method={} supported=false fallback={}", database, m.methodName(),
@@ -401,14 +400,6 @@ public final class Replica implements AutoCloseable {
                         }
                     });
         }
-    }
-
-    private static List<JsonNode> elements(JsonNode array) {
-        return OvsdbClient.elements(array);
-    }
-
-    private static Throwable unwrap(Throwable t) {
-        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
     }
 
     /** A failure that no reconnect cures: the replica gives up instead of making the session flap. */
