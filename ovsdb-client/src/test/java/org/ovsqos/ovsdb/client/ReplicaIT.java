@@ -137,6 +137,25 @@ class ReplicaIT {
     }
 
     @Test
+    void twoReplicasOnOneClientEachFollowTheirOwnMonitor() {
+        OvsdbClient client = clients.connect(server.tcpEndpoint());
+        Replica interfaces = replicate(client, Map.of("Interface", MonitorRequest.columns("name")));
+        Replica bridges = client.replicate(VSWITCH, Map.of("Bridge", MonitorRequest.columns("name")), events);
+        get(interfaces.firstSync());
+        get(bridges.firstSync());
+
+        server.vsctl("add-br", "br1");
+
+        await().atMost(WITHIN).untilAsserted(() -> {
+            assertThat(content(interfaces)).containsKeys("br1", "kvm1.0");
+            assertThat(bridges.cache().rows("Bridge").values()).extracting(ReplicaIT::name)
+                    .containsExactlyInAnyOrder("br0", "br1");
+        });
+        assertThat(interfaces.cache().snapshot().tables()).containsOnlyKeys("Interface");
+        assertThat(OvsTools.monitors(server)).isEqualTo(2);
+    }
+
+    @Test
     void aConditionalReplicaHoldsOnlyTheMatchingRows() {
         OvsdbClient client = clients.connect(server.unixEndpoint());
         Replica replica = replicate(client, Map.of("Interface", MonitorRequest.columns("name")
