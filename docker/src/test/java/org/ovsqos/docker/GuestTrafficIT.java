@@ -58,7 +58,7 @@ class GuestTrafficIT {
 
         await("every guest policed at the base rate").atMost(Duration.ofSeconds(60)).pollInterval(POLL)
                 .untilAsserted(() -> assertPolicing(ovs, BASE, BASE, BASE));
-        assertListAgreesWithOvsdb(daemon, ovs);
+        ListAgreement.assertAgrees(daemon, ovs);
 
         Flood flood = sandbox.flood(FLOODER, RECEIVER);
 
@@ -70,7 +70,7 @@ class GuestTrafficIT {
         assertThat(atStage1.lastMbps()).as("the rate the daemon measured from vswitchd's rx_bytes")
                 .isGreaterThanOrEqualTo(0.9 * BASE_MBIT);
         assertThat(atStage1.penaltyUntil()).isPresent();
-        assertListAgreesWithOvsdb(daemon, ovs);
+        ListAgreement.assertAgrees(daemon, ovs);
 
         await("the flooding guest at stage 2").atMost(STAGE_WITHIN).pollInterval(POLL)
                 .until(() -> ovs.policing(FLOODER).equals(STAGE2));
@@ -82,7 +82,7 @@ class GuestTrafficIT {
         assertThat(atStage2.get(RECEIVER.iface()).stage()).isZero();
         assertThat(atStage2.get(IDLE.iface()).lastMbps()).isLessThan(0.8 * BASE_MBIT);
         assertThat(atStage2.get(RECEIVER.iface()).lastMbps()).isLessThan(0.8 * BASE_MBIT);
-        assertListAgreesWithOvsdb(daemon, ovs);
+        ListAgreement.assertAgrees(daemon, ovs);
 
         await("the base rate restored when the stage 2 penalty ends").atMost(Duration.ofSeconds(60))
                 .pollInterval(POLL).until(() -> ovs.policing(FLOODER).equals(BASE));
@@ -90,7 +90,7 @@ class GuestTrafficIT {
         assertThat(released.stage()).isZero();
         assertThat(released.penaltyUntil()).isEmpty();
         assertPolicing(ovs, BASE, BASE, BASE);
-        assertListAgreesWithOvsdb(daemon, ovs);
+        ListAgreement.assertAgrees(daemon, ovs);
     }
 
     private static void assertPolicing(OvsContainer ovs, Policing flooder, Policing idle, Policing receiver) {
@@ -98,22 +98,5 @@ class GuestTrafficIT {
         assertThat(columns).containsEntry(FLOODER.iface(), flooder)
                 .containsEntry(IDLE.iface(), idle)
                 .containsEntry(RECEIVER.iface(), receiver);
-    }
-
-    /**
-     * {@code ovs-qos list --json} shows, for every interface it manages, the columns OVSDB holds.
-     * Read twice apart, a transition may fall in between: waited for, not assumed away.
-     */
-    static void assertListAgreesWithOvsdb(DaemonProcess daemon, OvsContainer ovs) {
-        await("ovs-qos list agreeing with the Interface columns").atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-                    Map<String, ManagedInterface> listed = daemon.list();
-                    Map<String, Policing> columns = ovs.policing();
-                    assertThat(listed).isNotEmpty();
-                    listed.values().forEach(m -> assertThat(columns.get(m.name()))
-                            .as("OVSDB columns of %s", m.name()).isEqualTo(m.limit()));
-                    assertThat(listed.keySet()).as("every kvm interface is managed")
-                            .containsAll(columns.keySet().stream().filter(n -> n.startsWith("kvm")).toList());
-                });
     }
 }

@@ -60,7 +60,12 @@ final class OvsContainer implements AutoCloseable {
                         // pulling alpine, which waits two minutes where no registry answers.
                         .withBinds(new Bind(runDir.toString(), new Volume(RUN_DIR))))
                 .waitingFor(Wait.forHealthcheck().withStartupTimeout(STARTUP));
-        container.start();
+        try {
+            container.start();
+        } catch (RuntimeException e) {
+            container.stop(); // a container that never became healthy is not left running
+            throw e;
+        }
         return new OvsContainer(container, runDir);
     }
 

@@ -69,7 +69,7 @@ class OvsdbRestartIT {
             assertThat(ovs.policing(RECEIVER)).as("added after the restart").isEqualTo(BASE);
         });
         assertThat(daemon.ovsdbState()).isEqualTo("connected");
-        GuestTrafficIT.assertListAgreesWithOvsdb(daemon, ovs);
+        ListAgreement.assertAgrees(daemon, ovs);
     }
 
     @Test
@@ -96,6 +96,6 @@ class OvsdbRestartIT {
         assertThat(remembered.stage()).isEqualTo(1);
         assertThat(remembered.penaltyUntil()).as("the same penalty, not a new one").isEqualTo(penalised.penaltyUntil());
         assertThat(remembered.present()).isTrue();
-        GuestTrafficIT.assertListAgreesWithOvsdb(daemon, fresh);
+        ListAgreement.assertAgrees(daemon, fresh);
     }
 }
