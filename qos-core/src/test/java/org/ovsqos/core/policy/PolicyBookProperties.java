@@ -2,23 +2,21 @@ package org.ovsqos.core.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.RandomDistribution;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
 import org.ovsqos.core.config.QosConfig;
 import org.ovsqos.core.state.DecodedState;
 import org.ovsqos.core.state.StateCodec;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
 
 /**
  * Random lives of a few interfaces on one host: appearing, disappearing, being re-created,
@@ -47,9 +45,14 @@ class PolicyBookProperties {
 
     record Action(Op op, int gapSeconds, List<Seen> seen, int target) {}
 
-    @Property(tries = 300)
-    void theBookKeepsEveryInvariantThroughAnyLifeOfItsInterfaces(
-            @ForAll("lives") List<Action> life) {
+    @Test
+    void theBookKeepsEveryInvariantThroughAnyLifeOfItsInterfaces() {
+        Coverage coverage = new Coverage();
+        qt().withExamples(300).forAll(lives()).checkAssert(life -> live(life, coverage));
+        coverage.assertAtLeast("transitions", 0.30);
+    }
+
+    private static void live(List<Action> life, Coverage coverage) {
         Host host = new Host(FAST);
         double t = 0;
         int transitions = 0;
@@ -85,8 +88,7 @@ class PolicyBookProperties {
             }
             checkBook(host.book(), Traffic.at(t), a.op() != Op.RELEASE);
         }
-        Statistics.label("transitions").collect(transitions > 0);
-        Statistics.label("transitions").coverage(c -> c.check(true).percentage(p -> p >= 30));
+        coverage.collect("transitions", transitions > 0);
     }
 
     /** {@code aged}: the operation looked at the clock (a release does not age other records). */
@@ -122,22 +124,19 @@ class PolicyBookProperties {
                 .isEqualTo(records);
     }
 
-    @Provide
-    Arbitrary<List<Action>> lives() {
-        Arbitrary<Seen> seen = Combinators.combine(
-                Arbitraries.frequency(Tuple.of(85, true), Tuple.of(15, false)),
-                Arbitraries.frequency(Tuple.of(70, 1.0), Tuple.of(10, 0.85), Tuple.of(10, 0.5),
-                        Tuple.of(10, 0.0)),
-                Arbitraries.frequency(Tuple.of(97, false), Tuple.of(3, true)),
-                Arbitraries.frequency(Tuple.of(90, 0), Tuple.of(7, 1), Tuple.of(3, 2)))
-                .as(Seen::new);
-        Arbitrary<Action> action = Combinators.combine(
-                Arbitraries.frequency(Tuple.of(94, Op.TICK), Tuple.of(3, Op.RELEASE), Tuple.of(3, Op.RELOAD)),
-                Arbitraries.frequency(Tuple.of(85, 60), Tuple.of(5, 30), Tuple.of(5, 120), Tuple.of(5, 500)),
-                seen.list().ofSize(NAMES.size()),
-                Arbitraries.integers().between(0, 100))
-                .as(Action::new);
-        return action.list().ofMinSize(1).ofMaxSize(200)
-                .withSizeDistribution(RandomDistribution.uniform());
+    static Gen<List<Action>> lives() {
+        Gen<Seen> seen = Gens.weighted(List.of(Pair.of(85, true), Pair.of(15, false))).zip(
+                Gens.weighted(List.of(Pair.of(70, 1.0), Pair.of(10, 0.85), Pair.of(10, 0.5),
+                        Pair.of(10, 0.0))),
+                Gens.weighted(List.of(Pair.of(97, false), Pair.of(3, true))),
+                Gens.weighted(List.of(Pair.of(90, 0), Pair.of(7, 1), Pair.of(3, 2))),
+                Seen::new);
+        Gen<Action> action = Gens.weighted(List.of(Pair.of(94, Op.TICK), Pair.of(3, Op.RELEASE),
+                        Pair.of(3, Op.RELOAD))).zip(
+                Gens.weighted(List.of(Pair.of(85, 60), Pair.of(5, 30), Pair.of(5, 120), Pair.of(5, 500))),
+                lists().of(seen).ofSize(NAMES.size()),
+                integers().between(0, 100),
+                Action::new);
+        return lists().of(action).ofSizeBetween(1, 200);
     }
 }

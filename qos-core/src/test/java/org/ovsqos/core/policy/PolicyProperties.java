@@ -1,22 +1,21 @@
 package org.ovsqos.core.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.RandomDistribution;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
 import org.ovsqos.core.config.QosConfig;
 import org.ovsqos.core.config.Tier;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Random traffic histories through {@link TierPolicy}, every step checked by the shared
@@ -33,63 +32,70 @@ class PolicyProperties {
 
     record History(QosConfig config, long baseKbps, List<Event> events) {}
 
-    @Property(tries = 400)
-    void everyStepOfAnyTrafficHistoryKeepsTheInvariants(@ForAll("histories") History h) {
-        PolicyChecker checker = play(h, h.events()).checker();
+    @Test
+    void everyStepOfAnyTrafficHistoryKeepsTheInvariants() {
+        Coverage coverage = new Coverage();
+        qt().withExamples(400).forAll(histories()).checkAssert(h -> {
+            PolicyChecker checker = play(h, h.events()).checker();
 
-        Statistics.label("escalated").collect(checker.escalations() > 0);
-        Statistics.label("expired").collect(checker.expiries() > 0);
-        Statistics.label("escalated").coverage(c -> c.check(true).percentage(p -> p >= 30));
-        Statistics.label("expired").coverage(c -> c.check(true).percentage(p -> p >= 20));
+            coverage.collect("escalated", checker.escalations() > 0);
+            coverage.collect("expired", checker.expiries() > 0);
+        });
+        coverage.assertAtLeast("escalated", 0.30);
+        coverage.assertAtLeast("expired", 0.20);
     }
 
-    @Property(tries = 200)
-    void silenceNeverEscalates(@ForAll("histories") History h,
-            @ForAll("silences") List<Event> silence) {
-        Traffic t = play(h, h.events());
-        int before = t.transitions().size();
-        play(t, h, silence);
+    @Test
+    void silenceNeverEscalates() {
+        qt().withExamples(200).forAll(histories(), silences()).checkAssert((h, silence) -> {
+            Traffic t = play(h, h.events());
+            int before = t.transitions().size();
+            play(t, h, silence);
 
-        assertThat(t.transitions().subList(before, t.transitions().size()))
-                .noneMatch(s -> s.contains("ESCALATED"));
+            assertThat(t.transitions().subList(before, t.transitions().size()))
+                    .noneMatch(s -> s.contains("ESCALATED"));
+        });
     }
 
-    @Property(tries = 200)
-    void aStaleGapNeverEscalates(@ForAll("histories") History h,
-            @ForAll("usagePicks") int usagePick, @ForAll("overTwo") double intervalsOver2) {
-        Traffic t = play(h, h.events());
-        Duration gap = h.config().sampleInterval().multipliedBy(2).plusNanos(1)
-                .plus(Duration.ofNanos((long) (h.config().sampleInterval().toNanos() * intervalsOver2)));
-        Instant now = clock.plus(gap);
-        long rx = lastRx + Traffic.bytes(usage(h.config(), usagePick, 0.5), h.baseKbps(), gap);
+    @Test
+    void aStaleGapNeverEscalates() {
+        qt().withExamples(200).forAll(histories(), usagePicks(), overTwo())
+                .checkAssert((h, usagePick, intervalsOver2) -> {
+                    Traffic t = play(h, h.events());
+                    Duration gap = h.config().sampleInterval().multipliedBy(2).plusNanos(1)
+                            .plus(Duration.ofNanos((long) (h.config().sampleInterval().toNanos() * intervalsOver2)));
+                    Instant now = clock.plus(gap);
+                    long rx = lastRx + Traffic.bytes(usage(h.config(), usagePick, 0.5), h.baseKbps(), gap);
 
-        StepResult r = t.feed(now, Optional.of(new Observation(rx, now)));
+                    StepResult r = t.feed(now, Optional.of(new Observation(rx, now)));
 
-        assertThat(r.transition().filter(x -> x.reason() == Reason.ESCALATED)).isEmpty();
-        assertThat(r.state().overSince()).isEmpty();
+                    assertThat(r.transition().filter(x -> x.reason() == Reason.ESCALATED)).isEmpty();
+                    assertThat(r.state().overSince()).isEmpty();
+                });
     }
 
-    @Property(tries = 200)
-    void sustainedSaturationEscalatesOnTheFirstSampleThatCompletesTheTriggerTime(
-            @ForAll("configs") QosConfig config) {
-        Traffic t = new Traffic(config, 1_000_000);
-        Duration step = config.sampleInterval();
-        Instant now = Traffic.T0;
-        long rx = 0;
-        t.feed(now, Optional.of(new Observation(rx, now)));
-        for (int i = 0; i < 10_000 && t.tier() == 0 && !config.tiers().isEmpty(); i++) {
-            now = now.plus(step);
-            rx += Traffic.bytes(1.25, 1_000_000, step);
+    @Test
+    void sustainedSaturationEscalatesOnTheFirstSampleThatCompletesTheTriggerTime() {
+        qt().withExamples(200).forAll(configs()).checkAssert(config -> {
+            Traffic t = new Traffic(config, 1_000_000);
+            Duration step = config.sampleInterval();
+            Instant now = Traffic.T0;
+            long rx = 0;
             t.feed(now, Optional.of(new Observation(rx, now)));
-        }
-        if (config.tiers().isEmpty()) {
-            assertThat(t.tier()).isZero();
-            return;
-        }
-        Duration held = Duration.between(Traffic.T0.plus(step), now);
-        assertThat(t.tier()).isEqualTo(1);
-        assertThat(held).isGreaterThanOrEqualTo(config.tiers().get(0).trigger());
-        assertThat(held.minus(step)).isLessThan(config.tiers().get(0).trigger());
+            for (int i = 0; i < 10_000 && t.tier() == 0 && !config.tiers().isEmpty(); i++) {
+                now = now.plus(step);
+                rx += Traffic.bytes(1.25, 1_000_000, step);
+                t.feed(now, Optional.of(new Observation(rx, now)));
+            }
+            if (config.tiers().isEmpty()) {
+                assertThat(t.tier()).isZero();
+                return;
+            }
+            Duration held = Duration.between(Traffic.T0.plus(step), now);
+            assertThat(t.tier()).isEqualTo(1);
+            assertThat(held).isGreaterThanOrEqualTo(config.tiers().get(0).trigger());
+            assertThat(held.minus(step)).isLessThan(config.tiers().get(0).trigger());
+        });
     }
 
     // --- running histories ---
@@ -182,76 +188,68 @@ class PolicyProperties {
 
     // --- generators ---
 
-    @Provide
-    Arbitrary<History> histories() {
-        Arbitrary<Long> bases = Arbitraries.oneOf(
-                Arbitraries.of(1L, 1_000L, 2_000L, 100_000L, 1_000_000L),
-                Arbitraries.longs().between(1, 10_000_000));
-        return Combinators.combine(configs(), bases, events().list().ofMinSize(1).ofMaxSize(300)
-                        .withSizeDistribution(RandomDistribution.uniform()))
-                .as(History::new);
+    static Gen<History> histories() {
+        Gen<Long> bases = Generate.oneOf(
+                Generate.pick(List.of(1L, 1_000L, 2_000L, 100_000L, 1_000_000L)),
+                longs().between(1, 10_000_000));
+        return configs().zip(bases, lists().of(events()).ofSizeBetween(1, 300), History::new);
     }
 
-    @Provide
-    Arbitrary<QosConfig> configs() {
-        Arbitrary<Duration> intervals = Arbitraries.of(Duration.ofSeconds(60), Duration.ofSeconds(10),
-                Duration.ofMillis(500), Duration.ofMillis(1234));
-        return intervals.flatMap(iv -> Combinators.combine(
-                        tier(iv).list().ofMaxSize(4),
-                        Arbitraries.doubles().between(0.01, 1.0).ofScale(6),
-                        Arbitraries.longs().between(0, 5000))
-                .as((tiers, burstFraction, burstMin) -> QosConfig.builder()
-                        .sampleInterval(iv).tiers(tiers)
-                        .burstFraction(burstFraction).burstMinKb(burstMin).build()));
+    static Gen<QosConfig> configs() {
+        Gen<Duration> intervals = Generate.pick(List.of(Duration.ofSeconds(60), Duration.ofSeconds(10),
+                Duration.ofMillis(500), Duration.ofMillis(1234)));
+        return intervals.flatMap(iv -> lists().of(tier(iv)).ofSizeBetween(0, 4).zip(
+                        Gens.decimals(0.01, 1.0, 6), longs().between(0, 5000),
+                        (tiers, burstFraction, burstMin) -> QosConfig.builder()
+                                .sampleInterval(iv).tiers(tiers)
+                                .burstFraction(burstFraction).burstMinKb(burstMin).build()));
     }
 
-    private static Arbitrary<Tier> tier(Duration iv) {
-        Arbitrary<Double> usage = Arbitraries.oneOf(Arbitraries.of(0.3, 0.5, 0.8, 0.9, 1.0),
-                Arbitraries.doubles().between(0.01, 1.0).ofScale(6));
-        Arbitrary<Duration> trigger = Combinators.combine(Arbitraries.integers().between(0, 8),
-                        Arbitraries.of(0L, 1L, iv.toNanos() / 2))
-                .as((k, extra) -> iv.multipliedBy(k).plusNanos(extra))
-                .filter(d -> !d.isZero());
-        Arbitrary<Double> rate = Arbitraries.oneOf(Arbitraries.of(0.1, 0.5, 0.8, 0.9, 1.0),
-                Arbitraries.doubles().between(0.001, 1.0).ofScale(6));
-        Arbitrary<Duration> penalty = Combinators.combine(Arbitraries.integers().between(0, 30),
-                        Arbitraries.of(0L, 1L, iv.toNanos() / 2))
-                .as((k, extra) -> iv.multipliedBy(k).plusNanos(extra))
-                .filter(d -> !d.isZero());
-        return Combinators.combine(usage, trigger, rate, penalty).as(Tier::new);
+    private static Gen<Tier> tier(Duration iv) {
+        Gen<Double> usage = Generate.oneOf(Generate.pick(List.of(0.3, 0.5, 0.8, 0.9, 1.0)),
+                Gens.decimals(0.01, 1.0, 6));
+        Gen<Double> rate = Generate.oneOf(Generate.pick(List.of(0.1, 0.5, 0.8, 0.9, 1.0)),
+                Gens.decimals(0.001, 1.0, 6));
+        return usage.zip(durations(iv, 8), rate, durations(iv, 30), Tier::new);
     }
 
-    private static Arbitrary<Event> events() {
-        Arbitrary<Kind> kinds = Arbitraries.frequency(
-                Tuple.of(40, Kind.SAMPLE), Tuple.of(3, Kind.LATE), Tuple.of(3, Kind.SILENCE),
-                Tuple.of(2, Kind.REPEAT), Tuple.of(1, Kind.RESET), Tuple.of(1, Kind.CLOCK_BACK));
-        return Combinators.combine(kinds, gapPicks(),
-                usagePicks(), Arbitraries.doubles().between(0.0, 1.0).ofScale(6)).as(Event::new);
+    /**
+     * Whole multiples of the interval up to {@code maxIntervals}, exactly or plus a nanosecond or
+     * half an interval, never zero: each of those equally likely.
+     */
+    private static Gen<Duration> durations(Duration iv, int maxIntervals) {
+        List<Long> extras = List.of(0L, 1L, iv.toNanos() / 2);
+        // n = 0 would be zero intervals plus nothing: the one combination a tier rejects.
+        return integers().between(1, (maxIntervals + 1) * extras.size() - 1)
+                .map(n -> iv.multipliedBy(n / extras.size()).plusNanos(extras.get(n % extras.size())));
+    }
+
+    private static Gen<Event> events() {
+        Gen<Kind> kinds = Gens.weighted(List.of(
+                Pair.of(40, Kind.SAMPLE), Pair.of(3, Kind.LATE), Pair.of(3, Kind.SILENCE),
+                Pair.of(2, Kind.REPEAT), Pair.of(1, Kind.RESET), Pair.of(1, Kind.CLOCK_BACK)));
+        return kinds.zip(gapPicks(), usagePicks(), Gens.decimals(0.0, 1.0, 6), Event::new);
     }
 
     /** Mostly regular sampling, so that triggers are reached; the gap rule's edges often. */
-    private static Arbitrary<Integer> gapPicks() {
-        return Arbitraries.frequency(Tuple.of(85, 0), Tuple.of(3, 6), Tuple.of(3, 7),
-                Tuple.of(3, 8), Tuple.of(3, 9), Tuple.of(3, 10));
+    private static Gen<Integer> gapPicks() {
+        return Gens.weighted(List.of(Pair.of(85, 0), Pair.of(3, 6), Pair.of(3, 7),
+                Pair.of(3, 8), Pair.of(3, 9), Pair.of(3, 10)));
     }
 
-    @Provide
-    static Arbitrary<Integer> usagePicks() {
+    static Gen<Integer> usagePicks() {
         // Runs of saturation long enough to reach the triggers, broken now and then.
-        return Arbitraries.frequency(Tuple.of(4, 0), Tuple.of(60, 1), Tuple.of(8, 4),
-                Tuple.of(4, 5), Tuple.of(6, 6), Tuple.of(6, 7), Tuple.of(6, 8), Tuple.of(6, 9));
+        return Gens.weighted(List.of(Pair.of(4, 0), Pair.of(60, 1), Pair.of(8, 4),
+                Pair.of(4, 5), Pair.of(6, 6), Pair.of(6, 7), Pair.of(6, 8), Pair.of(6, 9)));
     }
 
-    @Provide
-    Arbitrary<List<Event>> silences() {
-        Arbitrary<Event> quiet = Combinators.combine(Arbitraries.of(Kind.SILENCE, Kind.REPEAT),
-                Arbitraries.integers().between(0, 10), usagePicks(),
-                Arbitraries.doubles().between(0.0, 1.0).ofScale(6)).as(Event::new);
-        return quiet.list().ofMinSize(1).ofMaxSize(100);
+    static Gen<List<Event>> silences() {
+        Gen<Event> quiet = Generate.pick(List.of(Kind.SILENCE, Kind.REPEAT)).zip(
+                integers().between(0, 10), usagePicks(), Gens.decimals(0.0, 1.0, 6), Event::new);
+        return lists().of(quiet).ofSizeBetween(1, 100);
     }
 
-    @Provide
-    Arbitrary<Double> overTwo() {
-        return Arbitraries.oneOf(Arbitraries.just(0.0), Arbitraries.doubles().between(0.0, 100.0).ofScale(6));
+    static Gen<Double> overTwo() {
+        return Generate.oneOf(Generate.constant(0.0), Gens.decimals(0.0, 100.0, 6));
     }
 }

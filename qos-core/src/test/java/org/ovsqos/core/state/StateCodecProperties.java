@@ -2,24 +2,27 @@ package org.ovsqos.core.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 import org.ovsqos.core.config.QosConfig;
 import org.ovsqos.core.policy.InterfaceState;
 import org.ovsqos.core.policy.Observation;
 import org.ovsqos.core.policy.StateRecord;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Fuzzing the reader: random bytes, every kind of cut and corruption of valid files, and
@@ -28,42 +31,54 @@ import org.ovsqos.core.policy.StateRecord;
  */
 class StateCodecProperties {
 
-    @Property(tries = 2000)
-    void randomBytesNeverThrow(@ForAll @Size(max = 500) byte[] bytes) {
-        DecodedState d = StateCodec.decode(bytes);
+    @Test
+    void randomBytesNeverThrow() {
+        qt().withExamples(2000).forAll(bytes(500)).checkAssert(bytes -> {
+            DecodedState d = StateCodec.decode(bytes);
 
-        assertThat(d.records()).isNotNull();
-        assertThat(d.problems()).isNotNull();
+            assertThat(d.records()).isNotNull();
+            assertThat(d.problems()).isNotNull();
+        });
     }
 
-    @Property(tries = 300)
-    void anyRecordsRoundTripExactly(@ForAll("records") List<StateRecord> records) {
-        DecodedState d = StateCodec.decode(StateCodec.encode(records));
+    @Test
+    void anyRecordsRoundTripExactly() {
+        qt().withExamples(300).forAll(records()).checkAssert(records -> {
+            DecodedState d = StateCodec.decode(StateCodec.encode(records));
 
-        assertThat(d.problems()).isEmpty();
-        assertThat(d.records()).containsExactlyElementsOf(records);
+            assertThat(d.problems()).isEmpty();
+            assertThat(d.records()).containsExactlyElementsOf(records);
+        });
     }
 
-    @Property(tries = 300)
-    void aTruncatedFileKeepsOnlyIntactRecordsAndSaysSo(@ForAll("records") List<StateRecord> records,
-            @ForAll @IntRange(min = 0, max = 999_999) int cutPer1M) {
-        byte[] full = StateCodec.encode(records);
-        int cut = (int) ((long) full.length * cutPer1M / 1_000_000);
+    @Test
+    void aTruncatedFileKeepsOnlyIntactRecordsAndSaysSo() {
+        qt().withExamples(300).forAll(records(), integers().between(0, 999_999)).checkAssert((records, cutPer1M) -> {
+            byte[] full = StateCodec.encode(records);
+            int cut = (int) ((long) full.length * cutPer1M / 1_000_000);
 
-        DecodedState d = StateCodec.decode(Arrays.copyOf(full, cut));
+            DecodedState d = StateCodec.decode(Arrays.copyOf(full, cut));
 
-        assertThat(records).containsAll(d.records());
-        assertThat(records.subList(0, d.records().size())).isEqualTo(d.records());
-        assertThat(d.problems()).isNotEmpty();
+            assertThat(records).containsAll(d.records());
+            assertThat(records.subList(0, d.records().size())).isEqualTo(d.records());
+            assertThat(d.problems()).isNotEmpty();
+        });
     }
 
-    @Property(tries = 500)
-    void aCorruptedFileNeverThrows(@ForAll("records") List<StateRecord> records,
-            @ForAll @IntRange(min = 0, max = 1_000_000) int at, @ForAll byte garbage,
-            @ForAll("corruptions") int kind) {
-        byte[] full = StateCodec.encode(records);
+    @Test
+    void aCorruptedFileNeverThrows() {
+        qt().withExamples(500)
+                .forAll(records(), integers().between(0, 1_000_000), anyByte(), integers().between(0, 2))
+                .checkAssert((records, at, garbage, kind) -> {
+                    DecodedState d = StateCodec.decode(corrupt(StateCodec.encode(records), at, garbage, kind));
+
+                    assertThat(d.records()).extracting(StateRecord::iface).doesNotHaveDuplicates();
+                });
+    }
+
+    private static byte[] corrupt(byte[] full, int at, byte garbage, int kind) {
         int i = (int) ((long) Math.max(0, full.length - 1) * at / 1_000_000);
-        byte[] damaged = switch (kind) {
+        return switch (kind) {
             case 0 -> { // overwrite one byte
                 byte[] b = full.clone();
                 b[i] = garbage;
@@ -81,81 +96,105 @@ class StateCodecProperties {
                 yield (s.substring(0, j) + "9".repeat(400) + s.substring(j)).getBytes(StandardCharsets.UTF_8);
             }
         };
-
-        DecodedState d = StateCodec.decode(damaged);
-
-        assertThat(d.records()).extracting(StateRecord::iface).doesNotHaveDuplicates();
     }
 
-    @Property(tries = 1000)
-    void recordsOfWrongTypesNeverThrow(@ForAll("wildRecords") String record) {
-        DecodedState d = StateCodec.decode(("{\"version\": 1, \"interfaces\": {\"kvm1.0\": " + record
-                + ", \"kvm2.0\": {\"stage\": 0}}}").getBytes(StandardCharsets.UTF_8));
+    @Test
+    void recordsOfWrongTypesNeverThrow() {
+        qt().withExamples(1000).forAll(wildRecords()).checkAssert(record -> {
+            DecodedState d = StateCodec.decode(("{\"version\": 1, \"interfaces\": {\"kvm1.0\": " + record
+                    + ", \"kvm2.0\": {\"stage\": 0}}}").getBytes(StandardCharsets.UTF_8));
 
-        assertThat(d.records()).extracting(StateRecord::iface).endsWith("kvm2.0");
-        assertThat(d.records().size() == 2 || !d.problems().isEmpty()).isTrue();
+            assertThat(d.records()).extracting(StateRecord::iface).endsWith("kvm2.0");
+            assertThat(d.records().size() == 2 || !d.problems().isEmpty()).isTrue();
+        });
     }
 
-    @Property(tries = 500)
-    void oldScriptRecordsOfWrongTypesNeverThrow(@ForAll("wildOldRecords") String record) {
-        DecodedState d = StateCodec.decode(("{\"kvm1.0\": " + record + "}").getBytes(StandardCharsets.UTF_8));
+    @Test
+    void oldScriptRecordsOfWrongTypesNeverThrow() {
+        qt().withExamples(500).forAll(wildOldRecords()).checkAssert(record -> {
+            DecodedState d = StateCodec.decode(("{\"kvm1.0\": " + record + "}").getBytes(StandardCharsets.UTF_8));
 
-        assertThat(d.records().size()).isLessThanOrEqualTo(1);
+            assertThat(d.records().size()).isLessThanOrEqualTo(1);
+        });
     }
 
     // --- generators ---
 
-    @Provide
-    Arbitrary<Integer> corruptions() {
-        return Arbitraries.integers().between(0, 2);
+    private static Gen<Byte> anyByte() {
+        return Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0);
     }
 
-    private static Arbitrary<Instant> instants() {
-        return Combinators.combine(Arbitraries.longs().between(0, 4_102_444_800L),
-                Arbitraries.integers().between(0, 999_999_999)).as(Instant::ofEpochSecond);
+    private static Gen<byte[]> bytes(int maxLength) {
+        return Generate.byteArrays(integers().between(0, maxLength), anyByte());
     }
 
-    @Provide
-    Arbitrary<List<StateRecord>> records() {
-        Arbitrary<Optional<Observation>> baselines = Combinators.combine(
-                        Arbitraries.longs().greaterOrEqual(0), instants()).as(Observation::new)
-                .optional();
-        Arbitrary<InterfaceState> states = Combinators.combine(
-                Arbitraries.integers().between(0, 6), instants(), instants().optional(), baselines,
-                Arbitraries.oneOf(Arbitraries.just(0.0), Arbitraries.doubles().between(0, 1e7)))
-                .as((tier, until, over, base, mbps) -> new InterfaceState(tier,
-                        tier == 0 ? Optional.empty() : Optional.of(until), over, base, mbps));
-        Arbitrary<OptionalLong> bases = Arbitraries.oneOf(Arbitraries.just(OptionalLong.empty()),
-                Arbitraries.longs().between(1, QosConfig.MAX_BASE_KBPS).map(OptionalLong::of));
-        Arbitrary<String> names = Arbitraries.oneOf(
-                Arbitraries.integers().between(0, 99_999).map(n -> "kvm" + n + "." + (n % 3)),
-                Arbitraries.strings().ofMinLength(1).ofMaxLength(12));
-        return Combinators.combine(names, states, bases).as(StateRecord::new)
-                .list().ofMaxSize(8).uniqueElements(StateRecord::iface);
+    private static Gen<Instant> instants() {
+        return longs().between(0, 4_102_444_800L).zip(integers().between(0, 999_999_999), Instant::ofEpochSecond);
     }
 
-    private static Arbitrary<String> wildValues() {
-        return Arbitraries.of("null", "true", "-1", "0", "1", "2", "3", "1.5", "1e400", "-1e400",
+    /** Non-negative longs over every order of magnitude, and the largest now and then. */
+    private static Gen<Long> counters() {
+        Gen<Long> spread = integers().between(1, 63).flatMap(bits -> longs().between(0, Long.MAX_VALUE >>> (63 - bits)));
+        return Generate.frequency(List.of(Pair.of(19, spread), Pair.of(1, Generate.constant(Long.MAX_VALUE))));
+    }
+
+    static Gen<List<StateRecord>> records() {
+        Gen<Optional<Observation>> baselines = counters().zip(instants(), Observation::new).toOptionals(25);
+        // Rates as a person reads them, to two decimals; an idle interface's exact zero often.
+        Gen<Double> mbps = Generate.oneOf(Generate.constant(0.0),
+                longs().between(0, 1_000_000_000L).map(n -> n / 100.0));
+        Gen<InterfaceState> states = integers().between(0, 6).zip(instants(), instants().toOptionals(25),
+                baselines, mbps, (tier, until, over, base, rate) -> new InterfaceState(tier,
+                        tier == 0 ? Optional.empty() : Optional.of(until), over, base, rate));
+        Gen<OptionalLong> bases = Generate.oneOf(Generate.constant(OptionalLong.empty()),
+                longs().between(1, QosConfig.MAX_BASE_KBPS).map(OptionalLong::of));
+        Gen<String> names = Generate.oneOf(
+                integers().between(0, 99_999).map(n -> "kvm" + n + "." + (n % 3)),
+                text(1, 12));
+        Gen<StateRecord> record = names.zip(states, bases, StateRecord::new);
+        return lists().of(record).ofSizeBetween(0, 8).map(rs -> {
+            Map<String, StateRecord> unique = new LinkedHashMap<>();
+            rs.forEach(r -> unique.putIfAbsent(r.iface(), r));
+            return List.copyOf(unique.values());
+        });
+    }
+
+    /**
+     * Any text that UTF-8 can carry: ASCII often, the rest of the BMP and the supplementary
+     * planes too, but never a lone surrogate (no file can hold one, so it would test nothing).
+     */
+    private static Gen<String> text(int minLength, int maxLength) {
+        Gen<Integer> codePoints = Generate.frequency(List.of(
+                Pair.of(2, integers().between(0, 0x7F)),
+                Pair.of(1, integers().between(0x80, 0xFFFF - 0x800)),
+                Pair.of(1, integers().between(0x80, Character.MAX_CODE_POINT - 0x800))))
+                .map(cp -> cp >= Character.MIN_SURROGATE ? cp + 0x800 : cp);
+        return lists().of(codePoints).ofSizeBetween(minLength, maxLength).map(cps -> {
+            StringBuilder sb = new StringBuilder();
+            cps.forEach(sb::appendCodePoint);
+            return sb.toString();
+        });
+    }
+
+    private static Gen<String> wildValues() {
+        return Generate.pick(List.of("null", "true", "-1", "0", "1", "2", "3", "1.5", "1e400", "-1e400",
                 "99999999999999999999999", "1735725600.5", "\"\"", "\"x\"", "\"2025-01-01T10:00:00Z\"",
-                "\"+999999999-12-31T23:59:59Z\"", "\"2025-13-01T00:00:00Z\"", "[]", "{}", "[1, {\"a\": 2}]");
+                "\"+999999999-12-31T23:59:59Z\"", "\"2025-13-01T00:00:00Z\"", "[]", "{}", "[1, {\"a\": 2}]"));
     }
 
-    @Provide
-    Arbitrary<String> wildRecords() {
+    static Gen<String> wildRecords() {
         return wild(List.of("stage", "penalty_until", "over_since", "last_rx_bytes", "last_observed_at",
                 "last_mbps", "base_kbps", "other"));
     }
 
-    @Provide
-    Arbitrary<String> wildOldRecords() {
+    static Gen<String> wildOldRecords() {
         return wild(List.of("stage", "stage_until", "cond1_start", "cond2_start", "last_rx_bytes",
                 "last_ts", "last_mbps", "current_rate_kbps"));
     }
 
-    private static Arbitrary<String> wild(List<String> fields) {
-        Arbitrary<String> entry = Combinators.combine(Arbitraries.of(fields), wildValues())
-                .as((k, v) -> "\"" + k + "\": " + v);
-        Arbitrary<String> object = entry.list().ofMaxSize(8).map(es -> "{" + String.join(", ", es) + "}");
-        return Arbitraries.oneOf(object, object, object, wildValues());
+    private static Gen<String> wild(List<String> fields) {
+        Gen<String> entry = Generate.pick(fields).zip(wildValues(), (k, v) -> "\"" + k + "\": " + v);
+        Gen<String> object = lists().of(entry).ofSizeBetween(0, 8).map(es -> "{" + String.join(", ", es) + "}");
+        return Generate.frequency(List.of(Pair.of(3, object), Pair.of(1, wildValues())));
     }
 }
