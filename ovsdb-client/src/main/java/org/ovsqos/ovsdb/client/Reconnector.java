@@ -227,9 +227,18 @@ final class Reconnector {
         switch (event.state()) {
             case CONNECTING -> log.debug("ovsdb endpoint={} state=CONNECTING", endpoint);
             case CONNECTED -> log.info("ovsdb endpoint={} state=CONNECTED", endpoint);
-            case DISCONNECTED -> log.warn("ovsdb endpoint={} state=DISCONNECTED attempt={} retry_ms={} cause=\"{}\"",
-                    endpoint, failures, event.reconnectDelay().map(Duration::toMillis).orElse(0L),
-                    event.cause().map(Throwable::getMessage).orElse(""));
+            case DISCONNECTED -> {
+                // The first failure of an outage is news; the retries after it are not: an
+                // application that wants a periodic summary builds it from the state listener.
+                String line = "ovsdb endpoint={} state=DISCONNECTED attempt={} retry_ms={} cause=\"{}\"";
+                Object[] args = {endpoint, failures, event.reconnectDelay().map(Duration::toMillis).orElse(0L),
+                    event.cause().map(Throwable::getMessage).orElse("")};
+                if (failures <= 1) {
+                    log.warn(line, args);
+                } else {
+                    log.debug(line, args);
+                }
+            }
             case CLOSED -> log.info("ovsdb endpoint={} state=CLOSED", endpoint);
         }
         stateListeners.forEach(l -> l.onStateChange(event), log, "session state");

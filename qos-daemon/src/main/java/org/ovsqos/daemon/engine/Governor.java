@@ -12,8 +12,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.ovsqos.core.config.QosConfig;
 import org.ovsqos.core.policy.Decision;
 import org.ovsqos.core.policy.Forgotten;
@@ -27,6 +25,7 @@ import org.ovsqos.daemon.metrics.DaemonMetrics;
 import org.ovsqos.ovsdb.cache.RowEvent;
 import org.ovsqos.ovsdb.cache.RowListener;
 import org.ovsqos.ovsdb.client.SessionEvent;
+import org.ovsqos.ovsdb.operation.CountResult;
 import org.ovsqos.ovsdb.operation.OperationResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +55,7 @@ final class Governor implements RowListener {
         void publish(Governor governor);
     }
 
-    private final ScheduledExecutorService executor;
+    private final GovernorThread executor;
     private final Clock clock;
     private final Effects effects;
     private final DaemonMetrics metrics;
@@ -73,7 +72,7 @@ final class Governor implements RowListener {
     private boolean flushScheduled;
     private boolean synced;
 
-    Governor(ScheduledExecutorService executor, Clock clock, PolicyBook book, Effects effects, DaemonMetrics metrics,
+    Governor(GovernorThread executor, Clock clock, PolicyBook book, Effects effects, DaemonMetrics metrics,
             OvsdbLinkTracker link, boolean forceDryRun) {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -156,11 +155,23 @@ final class Governor implements RowListener {
                     row.externalBaseMbit().orElse("none"));
             scheduleFlush();
         }
-        Limit want = desired.get(row.name());
         boolean policingChanged = before == null
                 || !before.policedAs(row.policingRateKbps(), row.policingBurstKb());
-        if (want != null && policingChanged && !row.policedAs(want.rateKbps(), want.burstKb())
-                && !want.equals(inFlight.get(row.uuid()))) {
+        if (!policingChanged) {
+            return;
+        }
+        Limit want = desired.get(row.name());
+        Limit pending = inFlight.get(row.uuid());
+        if (pending != null) {
+            // Our own write's echo settles it; anything else while a write is pending is
+            // judged once that write has settled.
+            if (row.policedAs(pending.rateKbps(), pending.burstKb())) {
+                inFlight.remove(row.uuid());
+                if (want != null && !pending.equals(want)) {
+                    scheduleFlush();
+                }
+            }
+        } else if (want != null && !row.policedAs(want.rateKbps(), want.burstKb())) {
             log.warn("iface={} event=drift ingress_policing_rate={} ingress_policing_burst={} expected_rate={} "
                     + "expected_burst={} action=restore", row.name(), row.policingRateKbps(), row.policingBurstKb(),
                     want.rateKbps(), want.burstKb());
@@ -229,7 +240,7 @@ final class Governor implements RowListener {
     private void scheduleFlush() {
         if (!flushScheduled) {
             flushScheduled = true;
-            executor.schedule(this::flush, BATCH_WINDOW.toNanos(), TimeUnit.NANOSECONDS);
+            executor.schedule(this::flush, BATCH_WINDOW);
         }
     }
 
@@ -243,7 +254,14 @@ final class Governor implements RowListener {
         desired.forEach((name, want) -> {
             UUID uuid = uuidByName.get(name);
             InterfaceRow row = uuid == null ? null : rows.get(uuid);
-            if (row != null && !row.policedAs(want.rateKbps(), want.burstKb()) && !want.equals(inFlight.get(uuid))) {
+            if (row == null) {
+                return;
+            }
+            // A write still in flight is what the row will hold: compare against that, so a
+            // decision reversed before the echo of the first write arrives is still sent.
+            Limit pending = inFlight.get(uuid);
+            boolean holdsWant = pending != null ? pending.equals(want) : row.policedAs(want.rateKbps(), want.burstKb());
+            if (!holdsWant) {
                 writes.add(new LimitWrite(uuid, name, want));
             }
         });
@@ -263,18 +281,37 @@ final class Governor implements RowListener {
         effects.write(writes).whenCompleteAsync((results, failure) -> written(writes, results, failure), executor);
     }
 
+    /**
+     * A write stays in flight until its echo (the row update showing it) arrives, because the
+     * reply and the update may come in either order; it is settled here when it failed, when
+     * its row had gone (0 rows updated), or when the echo came first.
+     */
     private void written(List<LimitWrite> writes, List<OperationResult> results, Throwable failure) {
-        writes.forEach(w -> inFlight.remove(w.uuid(), w.limit()));
         metrics.transaction(failure == null);
+        for (int i = 0; i < writes.size(); i++) {
+            LimitWrite w = writes.get(i);
+            InterfaceRow row = rows.get(w.uuid());
+            boolean settled = failure != null || row == null
+                    || row.policedAs(w.limit().rateKbps(), w.limit().burstKb())
+                    || updatedNothing(results, i + 1);
+            if (settled) {
+                inFlight.remove(w.uuid(), w.limit());
+            }
+        }
         if (failure != null) {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
             log.warn("ovsdb action=transact rows={} result=failed error=\"{}\" retry_in_ms={}", writes.size(),
                     cause.getMessage(), RETRY_AFTER.toMillis());
-            executor.schedule(this::scheduleFlush, RETRY_AFTER.toNanos(), TimeUnit.NANOSECONDS);
+            executor.schedule(this::scheduleFlush, RETRY_AFTER);
             return;
         }
         log.debug("ovsdb action=transact rows={} result=ok", writes.size());
+    }
+
+    private static boolean updatedNothing(List<OperationResult> results, int index) {
+        return results != null && index < results.size() && results.get(index) instanceof CountResult c
+                && c.count() == 0;
     }
 
     // ----------------------------------------------------------------------------- operator commands

@@ -83,7 +83,7 @@ public final class GovernorEngine implements DaemonEngine {
         });
         Endpoint endpoint = Endpoint.parse(options.dbEndpoint());
         OvsdbLinkTracker link = new OvsdbLinkTracker(endpoint.toString(), runtime.metrics());
-        governor = new Governor(thread, runtime.clock(), restored.book(), new Effects(), runtime.metrics(), link,
+        governor = new Governor(GovernorThread.of(thread), runtime.clock(), restored.book(), new Effects(), runtime.metrics(), link,
                 options.dryRun());
         facts = new Snapshot.StatusFacts(Version.current(), runtime.pid(), runtime.startedAt(),
                 options.configFile().toString());
