@@ -1,0 +1,202 @@
+package org.ovsqos.daemon.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.ovsqos.daemon.it.PolicingIT.BASE;
+import static org.ovsqos.daemon.it.PolicingIT.ESCALATION;
+import static org.ovsqos.daemon.it.PolicingIT.SATURATING_MBPS;
+import static org.ovsqos.daemon.it.PolicingIT.TIER1;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The daemon as a process: crash and restart, an OVSDB restart under it, SIGTERM, systemd's
+ * notifications, and the cases where it must refuse to start.
+ */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class LifecycleIT {
+    private static OvsHost host;
+
+    @TempDir
+    Path dir;
+
+    private Bridge bridge;
+    private DaemonProcess daemon;
+    private DaemonProcess restarted;
+
+    @BeforeAll
+    static void startOvsdb() {
+        host = OvsHost.start();
+    }
+
+    @AfterAll
+    static void stopOvsdb() {
+        host.close();
+    }
+
+    @AfterEach
+    void cleanUp() {
+        for (DaemonProcess d : new DaemonProcess[] {daemon, restarted}) {
+            if (d != null) {
+                d.close();
+            }
+        }
+        if (!host.server().isRunning()) {
+            host.server().restart();
+        }
+        if (bridge != null) {
+            bridge.close();
+        }
+    }
+
+    private DaemonProcess.Launch daemonIn(Path dir, QosConfigFile config) {
+        config.writeTo(dir.resolve("config.json"));
+        return DaemonProcess.in(dir, host.db());
+    }
+
+    @Test
+    void aPenaltyOutlivesKill9WithItsEndUnchanged() throws IOException {
+        bridge = host.bridge("br-crash");
+        bridge.addPort("kvm201.0");
+        daemon = daemonIn(dir, QosConfigFile.compressed().withPenalties(120, 4)).startReady();
+        host.traffic().play("kvm201.0", SATURATING_MBPS);
+        bridge.awaitPolicing("kvm201.0", TIER1, ESCALATION);
+        host.traffic().idle("kvm201.0");
+        long penaltyUntil = daemon.awaitStage("kvm201.0", 1, Bridge.PROMPTLY).get("penalty_until").asLong();
+
+        daemon.kill9();
+        // While no daemon runs the row loses its limit; only the restored penalty can bring tier 1 back.
+        bridge.set("kvm201.0", "ingress_policing_rate=0", "ingress_policing_burst=0");
+        restarted = DaemonProcess.in(dir, host.db()).startReady();
+
+        bridge.awaitPolicing("kvm201.0", TIER1);
+        Instant before = Instant.now();
+        JsonNode row = onlyRow(restarted.listJson());
+        Instant after = Instant.now();
+        assertThat(row.get("interface").asText()).isEqualTo("kvm201.0");
+        assertThat(row.get("stage").asInt()).isEqualTo(1);
+        assertThat(row.get("penalty_until").asLong()).isEqualTo(penaltyUntil);
+        // Whole seconds, rounded up, of penalty_until (itself truncated to the second) minus now.
+        assertThat(row.get("remaining_seconds").asLong())
+                .isBetween(penaltyUntil - after.getEpochSecond() - 1, penaltyUntil - before.getEpochSecond() + 1)
+                .isPositive();
+        assertThat(restarted.logLines("state path=.* records=1 dropped=0")).hasSize(1);
+    }
+
+    @Test
+    void reconnectsAfterAnOvsdbRestartAndReconcilesAgain() {
+        bridge = host.bridge("br-ovsdb");
+        bridge.addPort("kvm202.0");
+        daemon = daemonIn(dir, QosConfigFile.compressed()).startReady();
+        bridge.awaitPolicing("kvm202.0", BASE);
+
+        host.server().kill();
+        awaitOvsdbState(daemon, "disconnected");
+        host.server().restart();
+        awaitOvsdbState(daemon, "connected");
+
+        bridge.set("kvm202.0", "ingress_policing_rate=123");
+        bridge.awaitPolicing("kvm202.0", BASE);
+        bridge.addPort("kvm202.1");
+        bridge.awaitPolicing("kvm202.1", BASE);
+        JsonNode status = daemon.statusJson();
+        assertThat(status.at("/ovsdb/state").asText()).isEqualTo("connected");
+        assertThat(status.get("managed_interfaces").asInt()).isEqualTo(2);
+        assertThat(daemon.logLines("WARN .*ovsdb endpoint=.* state=disconnected")).hasSize(1);
+        assertThat(daemon.awaitLog("ovsdb endpoint=.* state=connected down_for_s=")).contains("failed_attempts=");
+    }
+
+    @Test
+    void tellsSystemdReadyAfterTheFirstSyncThenStatusThenStopping() {
+        bridge = host.bridge("br-notify");
+        bridge.addPort("kvm203.0");
+        try (NotifySocket systemd = NotifySocket.bind(dir.resolve("notify.sock"))) {
+            daemon = daemonIn(dir, QosConfigFile.compressed()).notifySocket(systemd.path()).startReady();
+
+            await("READY=1").atMost(Bridge.PROMPTLY).until(() -> systemd.messages().stream()
+                    .anyMatch(m -> m.startsWith("READY=1\n")));
+            String ready = systemd.messages().stream().filter(m -> m.startsWith("READY=1\n")).findFirst().orElseThrow();
+            // Sent after the first sync: the interface is already managed and OVSDB connected.
+            assertThat(ready).isEqualTo("READY=1\nSTATUS=managed=1 penalised=0 ovsdb=connected");
+            await("a STATUS= from a tick").atMost(Bridge.PROMPTLY).until(() -> systemd.messages().stream()
+                    .anyMatch(m -> m.startsWith("STATUS=managed=1 ")));
+
+            assertThat(daemon.terminate()).isZero();
+            List<String> messages = systemd.messages();
+            assertThat(messages).contains("STOPPING=1");
+            assertThat(messages.indexOf("STOPPING=1")).isGreaterThan(messages.indexOf(ready));
+        }
+    }
+
+    @Test
+    void sigtermSavesTheStateAndExitsZero() throws IOException {
+        bridge = host.bridge("br-term");
+        bridge.addPort("kvm204.0");
+        daemon = daemonIn(dir, QosConfigFile.compressed().withPenalties(120, 4)).startReady();
+        host.traffic().play("kvm204.0", SATURATING_MBPS);
+        bridge.awaitPolicing("kvm204.0", TIER1, ESCALATION);
+        host.traffic().idle("kvm204.0");
+        long penaltyUntil = daemon.awaitStage("kvm204.0", 1, Bridge.PROMPTLY).get("penalty_until").asLong();
+
+        assertThat(daemon.terminate()).isZero();
+
+        JsonNode saved = new ObjectMapper().readTree(daemon.files().state().toFile()).at("/interfaces/kvm204.0");
+        assertThat(saved.get("stage").asInt()).isEqualTo(1);
+        assertThat(Instant.parse(saved.get("penalty_until").asText()).getEpochSecond()).isEqualTo(penaltyUntil);
+        assertThat(daemon.logLines("daemon action=stopped")).hasSize(1);
+    }
+
+    @Test
+    void refusesToStartWithAnUnusableConfig() throws IOException {
+        Path config = dir.resolve("config.json");
+        Files.writeString(config, "{\"iface_name_regexes\": [\"(\"]}");
+
+        OvsQosJar.Result result = OvsQosJar.run(dir, List.of(), Map.of(),
+                DaemonProcess.in(dir, host.db()).args());
+
+        assertThat(result.exitCode()).as(result.toString()).isNotZero();
+        assertThat(result.stderrLines()).as(result.toString())
+                .filteredOn(l -> l.contains(config.toString()) && l.contains("unusable")).hasSize(1);
+        assertThat(Files.exists(dir.resolve("admin.sock"))).isFalse();
+    }
+
+    @Test
+    void refusesToStartWhileAnotherDaemonHoldsTheLock() {
+        daemon = daemonIn(dir, QosConfigFile.compressed()).startReady();
+
+        OvsQosJar.Result second = OvsQosJar.run(dir, List.of(), Map.of(),
+                DaemonProcess.in(dir, host.db()).adminSocket(dir.resolve("second.sock")).args());
+
+        assertThat(second.exitCode()).as(second.toString()).isEqualTo(1);
+        assertThat(second.stderrLines()).as(second.toString()).hasSize(1);
+        assertThat(second.stderr()).startsWith("ovs-qos: ").contains(daemon.files().lock().toString());
+        assertThat(daemon.isAlive()).isTrue();
+        assertThat(daemon.logLines("starting version=")).hasSize(1);
+        assertThat(daemon.statusJson().get("pid").asLong()).isEqualTo(daemon.pid());
+    }
+
+    private static void awaitOvsdbState(DaemonProcess daemon, String state) {
+        await("ovsdb state " + state).atMost(DaemonProcess.STARTUP).pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions().until(() -> daemon.status().at("/ovsdb/state").asText().equals(state));
+    }
+
+    private static JsonNode onlyRow(JsonNode list) {
+        assertThat(list).hasSize(1);
+        return list.get(0);
+    }
+}
