@@ -106,9 +106,9 @@ class LifecycleIT {
         bridge.awaitPolicing("kvm202.0", BASE);
 
         host.server().kill();
-        awaitOvsdbState(daemon, "disconnected");
+        awaitConnected(daemon, false);
         host.server().restart();
-        awaitOvsdbState(daemon, "connected");
+        awaitConnected(daemon, true);
 
         bridge.set("kvm202.0", "ingress_policing_rate=123");
         bridge.awaitPolicing("kvm202.0", BASE);
@@ -190,9 +190,11 @@ class LifecycleIT {
         assertThat(daemon.statusJson().get("pid").asLong()).isEqualTo(daemon.pid());
     }
 
-    private static void awaitOvsdbState(DaemonProcess daemon, String state) {
-        await("ovsdb state " + state).atMost(DaemonProcess.STARTUP).pollInterval(Duration.ofMillis(200))
-                .ignoreExceptions().until(() -> daemon.status().at("/ovsdb/state").asText().equals(state));
+    /** While OVSDB is down the state moves between disconnected and connecting, with each retry. */
+    private static void awaitConnected(DaemonProcess daemon, boolean connected) {
+        await("ovsdb connected=" + connected).atMost(DaemonProcess.STARTUP).pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions()
+                .until(() -> daemon.status().at("/ovsdb/state").asText().equals("connected") == connected);
     }
 
     private static JsonNode onlyRow(JsonNode list) {
