@@ -33,7 +33,7 @@ cleanup() {
     for g in "${guests[@]}"; do
       set -- $g
       ip netns pids "$2" 2>/dev/null | xargs -r kill 2>/dev/null || true
-      OVS_DB="unix:$work/db.sock" docker/ovs/ovs-guest del "$1" "$2" 2>/dev/null || true
+      OVS_DB="unix:$work/run/db.sock" docker/ovs/ovs-guest del "$1" "$2" 2>/dev/null || true
     done
     for pid in "${ovs_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   fi

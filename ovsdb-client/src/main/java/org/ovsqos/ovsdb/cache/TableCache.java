@@ -37,17 +37,19 @@ import org.ovsqos.ovsdb.schema.TableSchema;
  * them from its I/O thread, in the order the server sent the updates.
  */
 public final class TableCache {
-    private final DatabaseSchema schema;
-    private final Map<String, CachedTable> tables;
+    private final Map<String, MonitorRequest> monitored;
     private final EventDispatcher dispatcher;
+    /** Null until {@link #bind}; written under the writer lock, read by {@link #schema()} from anywhere. */
+    private volatile DatabaseSchema schema;
+    /** Empty until {@link #bind}; only read and written under the writer lock. */
+    private Map<String, CachedTable> tables = Map.of();
     private volatile CacheSnapshot snapshot;
 
-    private TableCache(DatabaseSchema schema, Map<String, CachedTable> tables, Executor eventExecutor) {
-        this.schema = schema;
-        this.tables = tables;
+    private TableCache(Map<String, MonitorRequest> monitored, Executor eventExecutor) {
+        this.monitored = monitored;
         this.dispatcher = new EventDispatcher(eventExecutor);
         var empty = new LinkedHashMap<String, Map<UUID, Row>>();
-        tables.keySet().forEach(t -> empty.put(t, UnmodifiableRows.EMPTY));
+        monitored.keySet().forEach(t -> empty.put(t, UnmodifiableRows.EMPTY));
         this.snapshot = new CacheSnapshot(empty);
     }
 
@@ -61,18 +63,68 @@ public final class TableCache {
      */
     public static TableCache create(DatabaseSchema schema, Map<String, MonitorRequest> monitored, Executor eventExecutor) {
         Objects.requireNonNull(schema, "schema");
-        Objects.requireNonNull(eventExecutor, "eventExecutor");
-        var tables = new LinkedHashMap<String, CachedTable>();
-        monitored.forEach((name, request) -> {
-            TableSchema table = schema.table(name).orElseThrow(() -> new IllegalArgumentException(
-                    "database " + schema.name() + " has no table " + name + " to monitor"));
-            tables.put(name, new CachedTable(table, request));
-        });
-        return new TableCache(schema, Collections.unmodifiableMap(tables), eventExecutor);
+        TableCache cache = create(monitored, eventExecutor);
+        cache.bind(schema);
+        return cache;
     }
 
+    /**
+     * An empty cache of the tables and columns of {@code monitored} whose schema is not known yet:
+     * a replica that must exist (and take listeners) before its first connection has fetched the
+     * schema. Every monitored table reads as empty; {@link #apply} and {@link #replaceAll} fail
+     * until {@link #bind} supplies the schema.
+     */
+    public static TableCache create(Map<String, MonitorRequest> monitored, Executor eventExecutor) {
+        Objects.requireNonNull(eventExecutor, "eventExecutor");
+        var requests = new LinkedHashMap<String, MonitorRequest>();
+        monitored.forEach((name, request) -> requests.put(Objects.requireNonNull(name, "table"),
+                Objects.requireNonNull(request, "request")));
+        return new TableCache(Collections.unmodifiableMap(requests), eventExecutor);
+    }
+
+    /**
+     * Sets the schema that updates are read with: on a cache made without one, and again whenever
+     * the server's schema may have changed (after a reconnect). Binding the schema already bound
+     * does nothing. Rows already held keep their values; after binding a different schema, the
+     * owner replaces the content ({@link #replaceAll}) before applying updates, since the server's
+     * transaction history does not span a schema change.
+     *
+     * @return whether the schema differs from the one bound before (true for the first)
+     * @throws IllegalArgumentException if a request names a table or column the schema lacks; the
+     *     cache is unchanged
+     */
+    public synchronized boolean bind(DatabaseSchema newSchema) {
+        Objects.requireNonNull(newSchema, "schema");
+        if (newSchema.equals(schema)) {
+            return false;
+        }
+        var bound = new LinkedHashMap<String, CachedTable>();
+        monitored.forEach((name, request) -> {
+            TableSchema table = newSchema.table(name).orElseThrow(() -> new IllegalArgumentException(
+                    "database " + newSchema.name() + " has no table " + name + " to monitor"));
+            bound.put(name, new CachedTable(table, request));
+        });
+        tables = Collections.unmodifiableMap(bound);
+        schema = newSchema;
+        return true;
+    }
+
+    /**
+     * The schema updates are read with.
+     *
+     * @throws IllegalStateException if none was bound yet
+     */
     public DatabaseSchema schema() {
-        return schema;
+        DatabaseSchema bound = schema;
+        if (bound == null) {
+            throw new IllegalStateException("no schema bound yet to the cache of " + monitored.keySet());
+        }
+        return bound;
+    }
+
+    /** Whether a schema was bound, so updates can be applied. */
+    public boolean hasSchema() {
+        return schema != null;
     }
 
     /** The content now: immutable and consistent across tables. */
@@ -185,6 +237,10 @@ public final class TableCache {
     public synchronized void replaceAll(TableUpdates content) {
         CacheSnapshot before = snapshot;
         content.tables().keySet().forEach(this::table);
+        if (schema == null) {
+            throw new CacheUpdateException(String.join(",", monitored.keySet()), null,
+                    "no schema bound yet: the content cannot be read");
+        }
         var after = new LinkedHashMap<String, Map<UUID, Row>>();
         List<RowEvent> deletions = new ArrayList<>();
         List<RowEvent> changes = new ArrayList<>();
@@ -224,6 +280,9 @@ public final class TableCache {
 
     private CachedTable table(String name) {
         CachedTable table = tables.get(name);
+        if (table == null && monitored.containsKey(name)) {
+            throw new CacheUpdateException(name, null, "no schema bound yet: the update cannot be read");
+        }
         if (table == null) {
             throw new CacheUpdateException(name, null, "update for a table that is not monitored");
         }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.ovsqos.ovsdb.OvsdbConnectionException;
 import org.ovsqos.ovsdb.OvsdbProtocolException;
 import org.ovsqos.ovsdb.OvsdbRpcException;
@@ -29,6 +30,14 @@ import org.slf4j.LoggerFactory;
  * server answers with an error; with an {@link OvsdbTimeoutException} after its timeout; or, the
  * moment the connection closes for whatever reason, with an {@link OvsdbConnectionException}.
  * Futures and listeners run on the connection's I/O thread: never block in them.
+ *
+ * <p><b>Cancelling a call.</b> {@code cancel(...)} on the future a call returns (not on a stage
+ * derived from it) abandons the call, so a late response is dropped, and sends the server a
+ * {@code cancel} notification naming the request's id (RFC 7047 section 4.1.4), so that a
+ * {@code transact} held by a {@code wait} is dropped and never commits. A call that times out is
+ * cancelled the same way. The server ignores {@code cancel} for a request it has answered.
+ * (Open vSwitch answers a cancelled request with the error {@code "canceled"} only on a
+ * connection that called {@code set_db_change_aware}; otherwise it drops it without a word.)
  *
  * <p>Thread-safe.
  */
@@ -112,13 +121,50 @@ public final class OvsdbConnection implements AutoCloseable {
     }
 
     public CompletableFuture<JsonNode> call(String method, Duration timeout, List<? extends JsonNode> params) {
+        return request(method, timeout, params, Function.identity());
+    }
+
+    /**
+     * Calls {@code method} and turns its result into a value with {@code decode}; an exception
+     * {@code decode} throws fails the future. The future is cancellable as the class describes.
+     */
+    <T> CompletableFuture<T> request(String method, Duration timeout, List<? extends JsonNode> params,
+            Function<? super JsonNode, ? extends T> decode) {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(timeout, "timeout");
         ArrayNode array = JsonNodeFactory.instance.arrayNode(params.size());
         for (JsonNode param : params) {
             array.add(param == null ? JsonNodeFactory.instance.nullNode() : param);
         }
-        return peer.call(method, array, timeout);
+        JsonRpcPeer.Request sent = peer.send(method, array, timeout);
+        CompletableFuture<JsonNode> raw = sent.result();
+        CancellableCall<T> call = new CancellableCall<>(() -> {
+            raw.cancel(false); // the peer forgets the id and drops a late response quietly
+            cancelOnServer(sent.id(), method);
+        });
+        raw.whenComplete((result, failure) -> {
+            if (failure == null) {
+                try {
+                    call.complete(decode.apply(result));
+                } catch (RuntimeException e) {
+                    call.completeExceptionally(e);
+                }
+                return;
+            }
+            if (failure instanceof OvsdbTimeoutException) {
+                // The caller has given up: a transact still waiting must not commit behind its back.
+                cancelOnServer(sent.id(), method);
+            }
+            call.completeExceptionally(failure);
+        });
+        return call;
+    }
+
+    private void cancelOnServer(long id, String method) {
+        if (id != JsonRpcPeer.Request.NOT_SENT && peer.isOpen()) {
+            log.debug("connection={} request={} id={} action=cancel", endpoint, method, id);
+            peer.sendNotification("cancel", JsonNodeFactory.instance.arrayNode().add(id));
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.ovsqos.ovsdb.OvsdbConnectionException;
 import org.ovsqos.ovsdb.OvsdbException;
 import org.ovsqos.ovsdb.jsonrpc.RpcScheduler;
@@ -140,6 +141,30 @@ public final class OvsdbSession implements AutoCloseable {
         OvsdbConnection c = reconnector.current();
         return c == null ? CompletableFuture.failedFuture(reconnector.notConnected(method))
                 : c.call(method, timeout, params);
+    }
+
+    /**
+     * {@link OvsdbConnection#request} on the current connection; fails at once when not
+     * CONNECTED.
+     */
+    <T> CompletableFuture<T> request(String method, Duration timeout, List<? extends JsonNode> params,
+            Function<? super JsonNode, ? extends T> decode) {
+        OvsdbConnection c = reconnector.current();
+        return c == null ? CompletableFuture.failedFuture(reconnector.notConnected(method))
+                : c.request(method, timeout, params, decode);
+    }
+
+    /** Why {@code method} cannot be sent now. */
+    OvsdbConnectionException notConnected(String method) {
+        return reconnector.notConnected(method);
+    }
+
+    /**
+     * Runs {@code task} on the session's I/O thread, after what is queued there (so after the
+     * handling of any message already received); false if the session is closed.
+     */
+    boolean execute(Runnable task) {
+        return reconnector.onLoop(task);
     }
 
     /** Hooks added after a connection was made run from the next connection on. */

@@ -24,6 +24,15 @@ final class JsonRpcMessages {
         return request;
     }
 
+    /** {@code {"method": m, "params": [...], "id": null}}, RFC 7047 section 4 "notification". */
+    static ObjectNode notification(String method, JsonNode params) {
+        ObjectNode notification = JSON.objectNode();
+        notification.put("method", method);
+        notification.set("params", params);
+        notification.putNull("id");
+        return notification;
+    }
+
     /** A successful response; {@code id} is the request's id, echoed whatever its JSON type. */
     static ObjectNode response(JsonNode id, JsonNode result) {
         ObjectNode response = JSON.objectNode();

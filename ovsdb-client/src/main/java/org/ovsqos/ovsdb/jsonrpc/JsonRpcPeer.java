@@ -78,6 +78,25 @@ public final class JsonRpcPeer {
      * @param timeout after this the future fails with {@link OvsdbTimeoutException}; positive
      */
     public CompletableFuture<JsonNode> call(String method, JsonNode params, Duration timeout) {
+        return send(method, params, timeout).result();
+    }
+
+    /**
+     * A request on its way: the {@code id} the server knows it by, which a {@code cancel}
+     * notification names (RFC 7047 section 4.1.4), and the future of its {@code result}.
+     *
+     * @param id the request's id; {@link #NOT_SENT} if it never left (the peer was closed)
+     */
+    public record Request(long id, CompletableFuture<JsonNode> result) {
+        /** The id of a request that was never sent. */
+        public static final long NOT_SENT = -1;
+    }
+
+    /**
+     * {@link #call}, also telling the request's id. Cancelling the future abandons the call: its
+     * response, should one come, is dropped quietly.
+     */
+    public Request send(String method, JsonNode params, Duration timeout) {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(params, "params");
         if (!params.isArray()) {
@@ -88,7 +107,7 @@ public final class JsonRpcPeer {
         }
         OvsdbException closed = closeCause.get();
         if (closed != null) {
-            return CompletableFuture.failedFuture(notSent(method, closed));
+            return new Request(Request.NOT_SENT, CompletableFuture.failedFuture(notSent(method, closed)));
         }
         PendingCall call = new PendingCall(nextId.getAndIncrement(), method, timeout);
         pending.put(call.id, call);
@@ -98,7 +117,7 @@ public final class JsonRpcPeer {
             if (pending.remove(call.id, call)) {
                 call.future.completeExceptionally(notSent(method, closed));
             }
-            return call.future;
+            return new Request(Request.NOT_SENT, call.future);
         }
         RpcScheduler.Cancellable timer;
         try {
@@ -108,7 +127,7 @@ public final class JsonRpcPeer {
             pending.remove(call.id, call);
             call.future.completeExceptionally(new OvsdbConnectionException(call + " not sent to " + name
                     + ": its I/O thread is shutting down", e));
-            return call.future;
+            return new Request(Request.NOT_SENT, call.future);
         }
         call.future.whenComplete((result, failure) -> {
             timer.cancel();
@@ -126,7 +145,29 @@ public final class JsonRpcPeer {
                         new OvsdbConnectionException(call + " could not be sent to " + name, e));
             }
         }
-        return call.future;
+        return new Request(call.id, call.future);
+    }
+
+    /**
+     * Sends a JSON-RPC notification, a request with a null {@code id} that gets no response
+     * (RFC 7047 section 4.1.4 {@code cancel} is the one a client sends). Dropped if the peer is
+     * closed: a notification to a connection that is gone has nobody to tell.
+     */
+    public void sendNotification(String method, JsonNode params) {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(params, "params");
+        if (!params.isArray()) {
+            throw new IllegalArgumentException("params must be a JSON array, got " + excerpt(params));
+        }
+        if (!isOpen()) {
+            log.debug("connection={} notification={} dropped: closed", name, method);
+            return;
+        }
+        try {
+            transport.send(JsonRpcMessages.notification(method, params));
+        } catch (RuntimeException e) {
+            log.debug("connection={} notification={} not sent: {}", name, method, e.toString());
+        }
     }
 
     /**

@@ -276,6 +276,49 @@ class JsonRpcPeerTest {
     }
 
     @Test
+    void sendTellsTheIdTheRequestWentOutWith() {
+        peer.call("echo", params(), TIMEOUT);
+
+        JsonRpcPeer.Request request = peer.send("transact", params("Open_vSwitch"), TIMEOUT);
+
+        assertThat(request.id()).isEqualTo(1);
+        assertThat(transport.lastSent().get("id").asLong()).isEqualTo(request.id());
+        peer.receive(json("{\"id\":1,\"result\":[],\"error\":null}"));
+        assertThat(request.result()).isCompletedWithValue(json("[]"));
+    }
+
+    @Test
+    void sendAfterCloseTellsTheRequestWasNeverSent() {
+        peer.close();
+
+        JsonRpcPeer.Request request = peer.send("echo", params(), TIMEOUT);
+
+        assertThat(request.id()).isEqualTo(JsonRpcPeer.Request.NOT_SENT);
+        failure(request.result(), OvsdbConnectionException.class);
+        assertThat(transport.sent()).isEmpty();
+    }
+
+    @Test
+    void sendsNotificationsWithANullId() {
+        peer.sendNotification("cancel", params(7));
+
+        assertThat(transport.lastSent().toString()).isEqualTo("{\"method\":\"cancel\",\"params\":[7],\"id\":null}");
+        assertThat(peer.pendingCalls()).isZero();
+    }
+
+    @Test
+    void dropsNotificationsAfterCloseAndWhenTheyCannotBeSent() {
+        transport.failSendsWith(new IllegalStateException("channel gone"));
+        peer.sendNotification("cancel", params(1));
+        peer.close();
+        peer.sendNotification("cancel", params(2));
+
+        assertThat(transport.sent()).isEmpty();
+        assertThatThrownBy(() -> peer.sendNotification("cancel", json("{}")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void failsCallWhoseRequestCannotBeSent() {
         transport.failSendsWith(new IllegalStateException("channel gone"));
 

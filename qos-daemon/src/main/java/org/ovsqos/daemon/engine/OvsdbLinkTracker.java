@@ -54,7 +54,11 @@ final class OvsdbLinkTracker {
                 failedAttempts = 0;
                 return true;
             }
-            case DISCONNECTED, CLOSED -> {
+            case CLOSED -> {
+                move(ConnectionState.DISCONNECTED, now); // the daemon is stopping: nothing to retry
+                metrics.ovsdbConnected(false);
+            }
+            case DISCONNECTED -> {
                 move(ConnectionState.DISCONNECTED, now);
                 metrics.ovsdbConnected(false);
                 failedAttempts++;
