@@ -99,7 +99,7 @@ class LifecycleIT {
     }
 
     @Test
-    void reconnectsAfterAnOvsdbRestartAndReconcilesAgain() {
+    void reconnectsAfterAnOvsdbRestartAndReconcilesWhatChangedMeanwhile() {
         bridge = host.bridge("br-ovsdb");
         bridge.addPort("kvm202.0");
         daemon = daemonIn(dir, QosConfigFile.compressed()).startReady();
@@ -107,18 +107,42 @@ class LifecycleIT {
 
         host.server().kill();
         awaitConnected(daemon, false);
+        // What the daemon can only learn from the resynchronisation: a limit changed and a guest added.
+        OfflineDatabase.setPolicingRate(host.server(), "kvm202.0", 123);
+        OfflineDatabase.addPort(host.server(), "br-ovsdb", "kvm202.1");
         host.server().restart();
         awaitConnected(daemon, true);
 
-        bridge.set("kvm202.0", "ingress_policing_rate=123");
         bridge.awaitPolicing("kvm202.0", BASE);
-        bridge.addPort("kvm202.1");
         bridge.awaitPolicing("kvm202.1", BASE);
+        assertThat(daemon.awaitLog("WARN .*iface=kvm202.0 event=drift")).contains("ingress_policing_rate=123");
+        // And live events flow again.
+        bridge.set("kvm202.0", "ingress_policing_rate=456");
+        bridge.awaitPolicing("kvm202.0", BASE);
+        bridge.addPort("kvm202.2");
+        bridge.awaitPolicing("kvm202.2", BASE);
         JsonNode status = daemon.statusJson();
         assertThat(status.at("/ovsdb/state").asText()).isEqualTo("connected");
-        assertThat(status.get("managed_interfaces").asInt()).isEqualTo(2);
+        assertThat(status.get("managed_interfaces").asInt()).isEqualTo(3);
         assertThat(daemon.logLines("WARN .*ovsdb endpoint=.* state=disconnected")).hasSize(1);
         assertThat(daemon.awaitLog("ovsdb endpoint=.* state=connected down_for_s=")).contains("failed_attempts=");
+    }
+
+    @Test
+    void sighupReloadsTheConfig() throws IOException, InterruptedException {
+        bridge = host.bridge("br-hup");
+        bridge.addPort("kvm205.0");
+        QosConfigFile config = QosConfigFile.compressed();
+        daemon = daemonIn(dir, config).startReady();
+        bridge.awaitPolicing("kvm205.0", BASE);
+
+        config.withBaseMbit(50).writeTo(daemon.files().config());
+        Process hup = new ProcessBuilder("kill", "-HUP", Long.toString(daemon.pid())).inheritIO().start();
+        assertThat(hup.waitFor()).isZero();
+
+        bridge.awaitPolicing("kvm205.0", Policing.of(50_000, 5_000));
+        assertThat(daemon.awaitLog("config path=.* reloaded=true")).contains("problems=0");
+        assertThat(daemon.isAlive()).isTrue();
     }
 
     @Test
