@@ -129,6 +129,23 @@ class LifecycleIT {
     }
 
     @Test
+    void startsWhileOvsdbIsDownAndPolicesOnceItComesUp() {
+        bridge = host.bridge("br-late");
+        bridge.addPort("kvm206.0");
+        host.server().kill();
+
+        daemon = daemonIn(dir, QosConfigFile.compressed()).start();
+        daemon.awaitLog("WARN .*ovsdb endpoint=.* state=disconnected");
+        await("status answering while OVSDB is down").atMost(DaemonProcess.STARTUP).ignoreExceptions()
+                .until(() -> daemon.status().at("/ovsdb/last_error").isTextual());
+        host.server().restart();
+
+        bridge.awaitPolicing("kvm206.0", BASE);
+        daemon.awaitLog("daemon state=ready");
+        assertThat(daemon.logLines("WARN .*ovsdb endpoint=.* state=disconnected")).hasSize(1);
+    }
+
+    @Test
     void sighupReloadsTheConfig() throws IOException, InterruptedException {
         bridge = host.bridge("br-hup");
         bridge.addPort("kvm205.0");

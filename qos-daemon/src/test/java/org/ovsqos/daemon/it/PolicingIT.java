@@ -153,6 +153,28 @@ class PolicingIT {
         assertThat(daemon.awaitLog("WARN .*iface=kvm105.0 event=drift"))
                 .contains("ingress_policing_rate=123 ingress_policing_burst=10000 expected_rate=100000 "
                         + "expected_burst=10000");
+
+        bridge.set("kvm105.0", "ingress_policing_burst=0");
+
+        bridge.awaitPolicing("kvm105.0", BASE);
+        assertThat(daemon.awaitLog("WARN .*iface=kvm105.0 event=drift ingress_policing_rate=100000 "
+                + "ingress_policing_burst=0 ")).contains("expected_burst=10000");
+    }
+
+    @Test
+    void aPortReplacedInOneTransactionIsPolicedAtOnce() {
+        bridge = host.bridge("br-replace");
+        bridge.addPort("kvm107.0");
+        // No tick comes within the wait: only the row events can police the new row.
+        startDaemon(QosConfigFile.compressed().withIntervalSec(600));
+        bridge.awaitPolicing("kvm107.0", BASE);
+
+        // libvirt re-creating a guest's port: the old row goes and a new one of the same name
+        // comes in one update, in whatever order the cache reports them.
+        host.server().vsctl("del-port", bridge.name(), "kvm107.0", "--", "add-port", bridge.name(), "kvm107.0");
+
+        bridge.awaitPolicing("kvm107.0", BASE);
+        assertThat(daemon.view("kvm107.0").orElseThrow().get("present").asBoolean()).isTrue();
     }
 
     @Test

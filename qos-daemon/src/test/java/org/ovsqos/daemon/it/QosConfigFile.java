@@ -34,6 +34,12 @@ record QosConfigFile(double baseMbit, double intervalSec, double stage1TriggerSe
                 stage2PenaltySec, regexes, excludes);
     }
 
+    /** A long interval isolates what rides on OVSDB events from what a tick would do anyway. */
+    QosConfigFile withIntervalSec(double seconds) {
+        return new QosConfigFile(baseMbit, seconds, stage1TriggerSec, stage1PenaltySec, stage2TriggerSec,
+                stage2PenaltySec, regexes, excludes);
+    }
+
     QosConfigFile withPenalties(double stage1Sec, double stage2Sec) {
         return new QosConfigFile(baseMbit, intervalSec, stage1TriggerSec, stage1Sec, stage2TriggerSec, stage2Sec,
                 regexes, excludes);
