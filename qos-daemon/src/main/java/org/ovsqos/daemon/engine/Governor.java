@@ -172,9 +172,10 @@ final class Governor implements RowListener {
                 }
             }
         } else if (want != null && !row.policedAs(want.rateKbps(), want.burstKb())) {
+            // In dry-run nothing is restored: say so rather than claim a write that never happens.
             log.warn("iface={} event=drift ingress_policing_rate={} ingress_policing_burst={} expected_rate={} "
-                    + "expected_burst={} action=restore", row.name(), row.policingRateKbps(), row.policingBurstKb(),
-                    want.rateKbps(), want.burstKb());
+                    + "expected_burst={} action={}", row.name(), row.policingRateKbps(), row.policingBurstKb(),
+                    want.rateKbps(), want.burstKb(), dryRun() ? "none dry_run=true" : "restore");
             scheduleFlush();
         }
     }
