@@ -96,6 +96,34 @@ class AdminCommandsIT {
     }
 
     @Test
+    void dryRunReportsAnExternalChangeWithoutClaimingToRestoreIt() {
+        bridge = host.bridge("br-drydrift");
+        bridge.addPort("kvm308.0");
+        daemon = daemon(QosConfigFile.compressed()).dryRun().startReady();
+
+        bridge.set("kvm308.0", "ingress_policing_rate=5000");
+
+        String drift = daemon.awaitLog("iface=kvm308.0 event=drift");
+        assertThat(drift).contains("ingress_policing_rate=5000 ").contains("expected_rate=100000")
+                .contains("dry_run=true").doesNotContain("action=restore");
+        assertThat(bridge.policing("kvm308.0")).isEqualTo(Policing.of(5_000, 0));
+    }
+
+    @Test
+    void releaseOfAnInterfaceNotYetSampledSaysItIsNotPenalised() {
+        bridge = host.bridge("br-fresh");
+        // No tick within the test: the interface is policed from its row event alone.
+        daemon = daemon(QosConfigFile.compressed().withIntervalSec(600)).startReady();
+        bridge.addPort("kvm309.0");
+        bridge.awaitPolicing("kvm309.0", BASE);
+
+        OvsQosJar.Result released = daemon.cli("release", "kvm309.0");
+
+        assertThat(released.exitCode()).as(released.toString()).isZero();
+        assertThat(released.stdout()).contains("kvm309.0 is not penalised");
+    }
+
+    @Test
     void releaseEndsAPenaltyAndRestoresTheBase() {
         bridge = host.bridge("br-release");
         bridge.addPort("kvm302.0");

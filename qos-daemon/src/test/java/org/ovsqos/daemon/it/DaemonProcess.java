@@ -80,12 +80,10 @@ final class DaemonProcess implements AutoCloseable {
         private final String db;
         private final List<String> extraArgs = new ArrayList<>();
         private final Map<String, String> env = new HashMap<>();
-        private Path adminSocket;
 
         private Launch(Layout files, String db) {
             this.files = files;
             this.db = db;
-            this.adminSocket = files.adminSocket();
         }
 
         Launch dryRun() {
@@ -98,18 +96,12 @@ final class DaemonProcess implements AutoCloseable {
             return this;
         }
 
-        /** A second daemon competing for the same lock must not unlink the first one's socket. */
-        Launch adminSocket(Path socket) {
-            this.adminSocket = socket;
-            return this;
-        }
-
         List<String> args() {
             List<String> args = new ArrayList<>(List.of("daemon",
                     "--config", files.config().toString(),
                     "--db", db,
                     "--state", files.state().toString(),
-                    "--admin-socket", adminSocket.toString(),
+                    "--admin-socket", files.adminSocket().toString(),
                     "--lock", files.lock().toString(),
                     "--log-file", files.log().toString()));
             args.addAll(extraArgs);
