@@ -129,6 +129,26 @@ class PolicingIT {
     }
 
     @Test
+    void measuresUsageAgainstEachGuestsOwnBase() {
+        bridge = host.bridge("br-usage");
+        bridge.addPort("kvm108.0", "50");
+        bridge.addPort("kvm108.1");
+        startDaemon(QosConfigFile.compressed());
+        bridge.awaitPolicing("kvm108.0", Policing.of(50_000, 5_000));
+
+        // 60 Mbit/s is 1.2 of a 50 Mbit/s plan, but only 0.6 of the file's 100.
+        host.traffic().play("kvm108.0", 60);
+        host.traffic().play("kvm108.1", 60);
+
+        bridge.awaitPolicing("kvm108.0", Policing.of(45_000, 4_500), ESCALATION);
+        host.traffic().idle("kvm108.0");
+        host.traffic().idle("kvm108.1");
+        assertThat(bridge.policing("kvm108.1")).isEqualTo(BASE);
+        assertThat(transitions("kvm108.1")).isEmpty();
+        assertThat(transitions("kvm108.0")).first().isEqualTo("0->1 escalated 45000/4500");
+    }
+
+    @Test
     void policesANewInterfaceAsSoonAsItAppears() {
         bridge = host.bridge("br-new");
         startDaemon(QosConfigFile.compressed());

@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A config file with compressed timings, so a whole escalation takes seconds: a 1 s interval,
@@ -15,39 +17,47 @@ import java.util.List;
  * rate fractions are the seed's defaults, written out. Immutable; a "with" returns a new file.
  */
 record QosConfigFile(double baseMbit, double intervalSec, double stage1TriggerSec, double stage1PenaltySec,
-        double stage2TriggerSec, double stage2PenaltySec, List<String> regexes, List<String> excludes) {
+        double stage2TriggerSec, double stage2PenaltySec, List<String> regexes, List<String> excludes,
+        Optional<String> metricsListen) {
 
     static final String GUESTS = "^kvm[0-9]+\\..*$";
 
     QosConfigFile {
         regexes = List.copyOf(regexes);
         excludes = List.copyOf(excludes);
+        Objects.requireNonNull(metricsListen, "metricsListen");
     }
 
     /** Tier 2 is reachable: the 8 s tier-1 penalty outlasts a 2 s trigger plus sampling. */
     static QosConfigFile compressed() {
-        return new QosConfigFile(100, 1, 2, 8, 2, 4, List.of(GUESTS), List.of());
+        return new QosConfigFile(100, 1, 2, 8, 2, 4, List.of(GUESTS), List.of(), Optional.empty());
     }
 
     QosConfigFile withBaseMbit(double mbit) {
         return new QosConfigFile(mbit, intervalSec, stage1TriggerSec, stage1PenaltySec, stage2TriggerSec,
-                stage2PenaltySec, regexes, excludes);
+                stage2PenaltySec, regexes, excludes, metricsListen);
     }
 
     /** A long interval isolates what rides on OVSDB events from what a tick would do anyway. */
     QosConfigFile withIntervalSec(double seconds) {
         return new QosConfigFile(baseMbit, seconds, stage1TriggerSec, stage1PenaltySec, stage2TriggerSec,
-                stage2PenaltySec, regexes, excludes);
+                stage2PenaltySec, regexes, excludes, metricsListen);
     }
 
     QosConfigFile withPenalties(double stage1Sec, double stage2Sec) {
         return new QosConfigFile(baseMbit, intervalSec, stage1TriggerSec, stage1Sec, stage2TriggerSec, stage2Sec,
-                regexes, excludes);
+                regexes, excludes, metricsListen);
     }
 
     QosConfigFile withExcludes(String... patterns) {
         return new QosConfigFile(baseMbit, intervalSec, stage1TriggerSec, stage1PenaltySec, stage2TriggerSec,
-                stage2PenaltySec, regexes, List.of(patterns));
+                stage2PenaltySec, regexes, List.of(patterns), metricsListen);
+    }
+
+    /** {@code metrics_listen}, e.g. {@code 127.0.0.1:0} for a port the kernel picks. */
+    QosConfigFile withMetricsListen(String hostPort) {
+        return new QosConfigFile(baseMbit, intervalSec, stage1TriggerSec, stage1PenaltySec, stage2TriggerSec,
+                stage2PenaltySec, regexes, excludes, Optional.of(hostPort));
     }
 
     String json() {
@@ -65,6 +75,7 @@ record QosConfigFile(double baseMbit, double intervalSec, double stage1TriggerSe
         o.put("stage2_trigger_seconds", stage2TriggerSec);
         o.put("stage2_rate_fraction", 0.8);
         o.put("stage2_penalty_seconds", stage2PenaltySec);
+        metricsListen.ifPresent(l -> o.put("metrics_listen", l));
         try {
             return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(o);
         } catch (IOException e) {
