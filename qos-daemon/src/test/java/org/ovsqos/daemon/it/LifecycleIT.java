@@ -99,6 +99,36 @@ class LifecycleIT {
     }
 
     @Test
+    void takesOverTheOldScriptsStateFileKeepingItsRunningPenalties() throws IOException {
+        bridge = host.bridge("br-migrate");
+        bridge.addPort("kvm207.0");
+        bridge.addPort("kvm207.1");
+        bridge.addPort("kvm207.2");
+        long now = Instant.now().getEpochSecond();
+        // ovs_qos.py's state.json: one object per interface, epoch-second floats.
+        Files.writeString(dir.resolve("state.json"), """
+                {"kvm207.0": {"stage": 2, "stage_until": %d.5, "cond1_start": null, "cond2_start": null,
+                              "last_rx_bytes": 1000, "last_ts": %d.0},
+                 "kvm207.1": {"stage": 1, "stage_until": %d.0, "cond1_start": null, "cond2_start": null},
+                 "kvm207.2": {"stage": 7, "stage_until": "soon"}}
+                """.formatted(now + 120, now - 30, now - 10));
+
+        daemon = daemonIn(dir, QosConfigFile.compressed().withPenalties(120, 120)).startReady();
+
+        bridge.awaitPolicing("kvm207.0", PolicingIT.TIER2);
+        bridge.awaitPolicing("kvm207.1", BASE);
+        bridge.awaitPolicing("kvm207.2", BASE);
+        JsonNode row = daemon.view("kvm207.0").orElseThrow();
+        assertThat(row.get("stage").asInt()).isEqualTo(2);
+        assertThat(row.get("penalty_until").asLong()).isEqualTo(now + 120);
+        assertThat(daemon.logLines("WARN .*state path=.* problem=.*old ovs_qos.py format")).hasSize(1);
+        assertThat(daemon.logLines("WARN .*state path=.* problem=\"kvm207.2: ")).hasSize(1);
+        // The file is rewritten in the current format at the first tick.
+        await("the state file in the current format").atMost(Bridge.PROMPTLY).ignoreExceptions().until(() ->
+                new ObjectMapper().readTree(dir.resolve("state.json").toFile()).path("version").asInt() == 1);
+    }
+
+    @Test
     void reconnectsAfterAnOvsdbRestartAndReconcilesWhatChangedMeanwhile() {
         bridge = host.bridge("br-ovsdb");
         bridge.addPort("kvm202.0");
