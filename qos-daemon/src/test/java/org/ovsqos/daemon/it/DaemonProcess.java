@@ -96,6 +96,12 @@ final class DaemonProcess implements AutoCloseable {
             return this;
         }
 
+        /** systemd's {@code WatchdogSec=}, as it passes it. */
+        Launch watchdog(Duration timeout) {
+            env.put("WATCHDOG_USEC", Long.toString(timeout.toNanos() / 1000));
+            return this;
+        }
+
         List<String> args() {
             List<String> args = new ArrayList<>(List.of("daemon",
                     "--config", files.config().toString(),
@@ -116,6 +122,8 @@ final class DaemonProcess implements AutoCloseable {
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(files.stdout().toFile()))
                         .redirectError(ProcessBuilder.Redirect.appendTo(files.stderr().toFile()));
                 builder.environment().remove("NOTIFY_SOCKET");
+                builder.environment().remove("WATCHDOG_USEC");
+                builder.environment().remove("WATCHDOG_PID");
                 builder.environment().putAll(env);
                 int firstLogLine = readLines(files.log()).size();
                 return new DaemonProcess(files, builder.start(), firstLogLine);

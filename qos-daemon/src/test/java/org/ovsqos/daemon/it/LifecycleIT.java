@@ -193,11 +193,12 @@ class LifecycleIT {
     }
 
     @Test
-    void tellsSystemdReadyAfterTheFirstSyncThenStatusThenStopping() {
+    void tellsSystemdReadyAfterTheFirstSyncThenStatusWatchdogAndStopping() {
         bridge = host.bridge("br-notify");
         bridge.addPort("kvm203.0");
         try (NotifySocket systemd = NotifySocket.bind(dir.resolve("notify.sock"))) {
-            daemon = daemonIn(dir, QosConfigFile.compressed()).notifySocket(systemd.path()).startReady();
+            daemon = daemonIn(dir, QosConfigFile.compressed()).notifySocket(systemd.path())
+                    .watchdog(Duration.ofSeconds(2)).startReady();
 
             await("READY=1").atMost(Bridge.PROMPTLY).until(() -> systemd.messages().stream()
                     .anyMatch(m -> m.startsWith("READY=1\n")));
@@ -206,6 +207,8 @@ class LifecycleIT {
             assertThat(ready).isEqualTo("READY=1\nSTATUS=managed=1 penalised=0 ovsdb=connected");
             await("a STATUS= from a tick").atMost(Bridge.PROMPTLY).until(() -> systemd.messages().stream()
                     .anyMatch(m -> m.startsWith("STATUS=managed=1 ")));
+            await("WATCHDOG=1 while ticks run").atMost(Bridge.PROMPTLY).until(() -> systemd.messages()
+                    .contains("WATCHDOG=1"));
 
             assertThat(daemon.terminate()).isZero();
             List<String> messages = systemd.messages();
