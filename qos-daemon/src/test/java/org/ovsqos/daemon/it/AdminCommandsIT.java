@@ -185,7 +185,7 @@ class AdminCommandsIT {
     }
 
     @Test
-    void listJsonHasExactlyTheContractFieldsSortedByName() {
+    void listAndStatusJsonCarryTheContractFields() {
         bridge = host.bridge("br-list");
         bridge.addPort("kvm305.1");
         bridge.addPort("kvm305.0");
@@ -231,6 +231,17 @@ class AdminCommandsIT {
         assertThat(idle.get("remaining_seconds").isNull()).isTrue();
         assertThat(idle.get("now_mbps").isNull()).as("no statistics yet").isTrue();
         assertThat(idle.get("present").asBoolean()).isTrue();
+
+        JsonNode status = daemon.statusJson();
+        assertThat(status.get("pid").asLong()).isEqualTo(daemon.pid());
+        assertThat(status.at("/ovsdb/state").asText()).isEqualTo("connected");
+        assertThat(status.at("/ovsdb/endpoint").asText()).isEqualTo(host.db());
+        assertThat(status.get("managed_interfaces").asInt()).isEqualTo(2);
+        assertThat(status.get("penalties_by_tier").toString()).isEqualTo("{\"1\":1}");
+        assertThat(status.get("last_tick").isIntegralNumber()).isTrue();
+        assertThat(status.get("uptime_seconds").asLong()).isNotNegative();
+        assertThat(status.get("config_path").asText()).isEqualTo(daemon.files().config().toString());
+        assertThat(status.get("dry_run").asBoolean()).isFalse();
 
         OvsQosJar.Result table = daemon.cli("list");
         assertThat(table.exitCode()).as(table.toString()).isZero();
