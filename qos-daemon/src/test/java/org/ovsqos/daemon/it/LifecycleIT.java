@@ -2,10 +2,9 @@ package org.ovsqos.daemon.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.ovsqos.daemon.it.PolicingIT.BASE;
-import static org.ovsqos.daemon.it.PolicingIT.ESCALATION;
-import static org.ovsqos.daemon.it.PolicingIT.SATURATING_MBPS;
-import static org.ovsqos.daemon.it.PolicingIT.TIER1;
+import static org.ovsqos.daemon.it.Tiers.BASE;
+import static org.ovsqos.daemon.it.Tiers.TIER1;
+import static org.ovsqos.daemon.it.Tiers.TIER2;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -74,10 +73,7 @@ class LifecycleIT {
         bridge = host.bridge("br-crash");
         bridge.addPort("kvm201.0");
         daemon = daemonIn(dir, QosConfigFile.compressed().withPenalties(120, 4)).startReady();
-        host.traffic().play("kvm201.0", SATURATING_MBPS);
-        bridge.awaitPolicing("kvm201.0", TIER1, ESCALATION);
-        host.traffic().idle("kvm201.0");
-        long penaltyUntil = daemon.awaitStage("kvm201.0", 1, Bridge.PROMPTLY).get("penalty_until").asLong();
+        long penaltyUntil = Tiers.penalise(host, bridge, daemon, "kvm201.0");
 
         daemon.kill9();
         // While no daemon runs the row loses its limit; only the restored penalty can bring tier 1 back.
@@ -115,7 +111,7 @@ class LifecycleIT {
 
         daemon = daemonIn(dir, QosConfigFile.compressed().withPenalties(120, 120)).startReady();
 
-        bridge.awaitPolicing("kvm207.0", PolicingIT.TIER2);
+        bridge.awaitPolicing("kvm207.0", TIER2);
         bridge.awaitPolicing("kvm207.1", BASE);
         bridge.awaitPolicing("kvm207.2", BASE);
         JsonNode row = daemon.view("kvm207.0").orElseThrow();
@@ -222,10 +218,7 @@ class LifecycleIT {
         bridge = host.bridge("br-term");
         bridge.addPort("kvm204.0");
         daemon = daemonIn(dir, QosConfigFile.compressed().withPenalties(120, 4)).startReady();
-        host.traffic().play("kvm204.0", SATURATING_MBPS);
-        bridge.awaitPolicing("kvm204.0", TIER1, ESCALATION);
-        host.traffic().idle("kvm204.0");
-        long penaltyUntil = daemon.awaitStage("kvm204.0", 1, Bridge.PROMPTLY).get("penalty_until").asLong();
+        long penaltyUntil = Tiers.penalise(host, bridge, daemon, "kvm204.0");
 
         assertThat(daemon.terminate()).isZero();
 

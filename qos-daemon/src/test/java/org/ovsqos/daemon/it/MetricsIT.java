@@ -1,9 +1,6 @@
 package org.ovsqos.daemon.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ovsqos.daemon.it.PolicingIT.ESCALATION;
-import static org.ovsqos.daemon.it.PolicingIT.SATURATING_MBPS;
-import static org.ovsqos.daemon.it.PolicingIT.TIER1;
 
 import java.io.IOException;
 import java.net.URI;
@@ -53,9 +50,7 @@ class MetricsIT {
         daemon = DaemonProcess.in(dir, host.db()).startReady();
         Matcher listening = LISTENING.matcher(daemon.awaitLog(LISTENING.pattern()));
         assertThat(listening.find()).isTrue();
-        host.traffic().play("kvm401.0", SATURATING_MBPS);
-        bridge.awaitPolicing("kvm401.0", TIER1, ESCALATION);
-        host.traffic().idle("kvm401.0");
+        Tiers.penalise(host, bridge, daemon, "kvm401.0");
 
         HttpResponse<String> scrape = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + listening.group(1) + "/metrics"))

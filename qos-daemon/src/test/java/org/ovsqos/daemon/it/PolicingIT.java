@@ -1,10 +1,14 @@
 package org.ovsqos.daemon.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ovsqos.daemon.it.Tiers.BASE;
+import static org.ovsqos.daemon.it.Tiers.ESCALATION;
+import static org.ovsqos.daemon.it.Tiers.SATURATING_MBPS;
+import static org.ovsqos.daemon.it.Tiers.TIER1;
+import static org.ovsqos.daemon.it.Tiers.TIER2;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -20,19 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The policy end to end: the real daemon jar against a real {@code ovsdb-server}, traffic played
  * into {@code statistics:rx_bytes}, and every expectation read back from the Interface rows'
- * policing columns with {@code ovs-vsctl}. Base 100 Mbit/s: 100000 kbps / 10000 kb; tier 1
- * (0.9) 90000 / 9000; tier 2 (0.8) 80000 / 8000.
+ * policing columns with {@code ovs-vsctl}; the expected columns are those of {@link Tiers}.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class PolicingIT {
-    static final Policing BASE = Policing.of(100_000, 10_000);
-    static final Policing TIER1 = Policing.of(90_000, 9_000);
-    static final Policing TIER2 = Policing.of(80_000, 8_000);
-    /** Enough for a trigger of 2 s sampled every second, on a loaded machine. */
-    static final Duration ESCALATION = Duration.ofSeconds(45);
-    /** Far over every threshold of a 100 Mbit/s plan: nothing enforces it here. */
-    static final double SATURATING_MBPS = 200;
-
     private static OvsHost host;
 
     @TempDir
@@ -203,10 +198,7 @@ class PolicingIT {
         bridge.addPort("kvm106.0");
         // A tier-1 penalty long enough to outlast the guest's "reboot".
         startDaemon(QosConfigFile.compressed().withPenalties(120, 4));
-        host.traffic().play("kvm106.0", SATURATING_MBPS);
-        bridge.awaitPolicing("kvm106.0", TIER1, ESCALATION);
-        host.traffic().idle("kvm106.0");
-        long penaltyUntil = daemon.awaitStage("kvm106.0", 1, Bridge.PROMPTLY).get("penalty_until").asLong();
+        long penaltyUntil = Tiers.penalise(host, bridge, daemon, "kvm106.0");
 
         bridge.delPort("kvm106.0");
         assertThat(daemon.awaitLog("iface=kvm106.0 event=disappeared")).contains("stage=1 penalty_kept=true");
