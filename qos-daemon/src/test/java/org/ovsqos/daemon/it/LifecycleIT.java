@@ -9,6 +9,11 @@ import static org.ovsqos.daemon.it.Tiers.TIER2;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -169,6 +175,38 @@ class LifecycleIT {
         bridge.awaitPolicing("kvm206.0", BASE);
         daemon.awaitLog("daemon state=ready");
         assertThat(daemon.logLines("WARN .*ovsdb endpoint=.* state=disconnected")).hasSize(1);
+    }
+
+    @Test
+    void logsAnOvsdbOutageOnceWhileItKeepsRetrying() throws IOException {
+        // An "OVSDB" that accepts each connection and hangs up: every retry is counted.
+        Path socket = dir.resolve("db.sock");
+        AtomicInteger attempts = new AtomicInteger();
+        try (ServerSocketChannel refusing = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            refusing.bind(UnixDomainSocketAddress.of(socket));
+            Thread acceptor = new Thread(() -> {
+                while (refusing.isOpen()) {
+                    try (SocketChannel connection = refusing.accept()) {
+                        attempts.incrementAndGet();
+                        connection.read(ByteBuffer.allocate(4096)); // the client's first request, then hang up
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            }, "refusing-ovsdb");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            QosConfigFile.compressed().writeTo(dir.resolve("config.json"));
+            daemon = DaemonProcess.in(dir, "unix:" + socket).start();
+
+            await("three connection attempts").atMost(DaemonProcess.STARTUP).until(() -> attempts.get() >= 3);
+
+            JsonNode ovsdb = daemon.status().get("ovsdb");
+            assertThat(ovsdb.get("state").asText()).isNotEqualTo("connected");
+            assertThat(ovsdb.get("last_error").asText()).isNotBlank();
+            // The session's line and the daemon's own, each once for the outage, however many retries.
+            assertThat(daemon.logLines("(?i)WARN .*state=disconnected")).hasSize(2);
+        }
     }
 
     @Test
