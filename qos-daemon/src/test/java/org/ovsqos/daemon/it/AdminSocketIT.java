@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -175,6 +178,30 @@ class AdminSocketIT {
         assertThat(daemon.isAlive()).isTrue();
         assertThat(daemon.listJson()).hasSize(1);
         assertThat(bridge.policing("kvm307.0")).isEqualTo(BASE);
+    }
+
+    @Test
+    void answersManyClientsAtOnce() throws Exception {
+        bridge = host.bridge("br-crowd");
+        bridge.addPort("kvm310.0");
+        daemon = daemon(QosConfigFile.compressed()).startReady();
+        bridge.awaitPolicing("kvm310.0", BASE);
+
+        ExecutorService clients = Executors.newFixedThreadPool(32);
+        try {
+            List<Future<JsonNode>> answers = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                String command = i % 2 == 0 ? "list" : "status";
+                answers.add(clients.submit(() -> AdminSocket.ask(daemon.adminSocket(),
+                        "{\"command\":\"" + command + "\"}")));
+            }
+            for (Future<JsonNode> answer : answers) {
+                assertThat(answer.get(30, TimeUnit.SECONDS).get("ok").asBoolean()).isTrue();
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(daemon.isAlive()).isTrue();
     }
 
     @Test
