@@ -20,8 +20,10 @@ public interface LockListener {
 
     /**
      * The server's {@code stolen} notification (section 4.1.10): another client took the lock
-     * with {@code steal}. This client no longer owns it, but stays queued for it: the server
-     * sends {@code locked} again if it comes back, until {@link OvsdbClient#unlock}.
+     * with {@code steal}. This client no longer owns it. If it had asked with
+     * {@link OvsdbClient#lock}, it stays queued, and gets {@link #locked} again when the lock comes
+     * back to it (until it calls {@link OvsdbClient#unlock}); if it had stolen the lock itself, it
+     * is out of the queue.
      */
     void stolen(String lockId);
 }

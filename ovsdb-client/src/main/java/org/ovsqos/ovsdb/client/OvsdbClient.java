@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,7 +22,6 @@ import org.ovsqos.ovsdb.OvsdbTimeoutException;
 import org.ovsqos.ovsdb.monitor.MonitorCondSinceResult;
 import org.ovsqos.ovsdb.monitor.MonitorRequest;
 import org.ovsqos.ovsdb.monitor.MonitorRequests;
-import org.ovsqos.ovsdb.monitor.MonitorUpdate;
 import org.ovsqos.ovsdb.monitor.TableUpdates;
 import org.ovsqos.ovsdb.monitor.Where;
 import org.ovsqos.ovsdb.operation.Operation;
@@ -32,8 +29,6 @@ import org.ovsqos.ovsdb.operation.OperationResult;
 import org.ovsqos.ovsdb.operation.OvsdbOperationException;
 import org.ovsqos.ovsdb.operation.TransactionCodec;
 import org.ovsqos.ovsdb.schema.DatabaseSchema;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * An OVSDB client (RFC 7047): every method of section 4.1 and the Open vSwitch extensions, with
@@ -72,13 +67,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class OvsdbClient implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(OvsdbClient.class);
 
     private final OvsdbSession session;
     private final OvsdbOptions options;
-    private final ListenerList<LockListener> lockListeners = new ListenerList<>();
-    private final ListenerList<MonitorListener> monitorListeners = new ListenerList<>();
-    private final List<Replica> replicas = new CopyOnWriteArrayList<>();
+    private final NotificationRouter notifications = new NotificationRouter();
     private final AtomicLong replicaCount = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final SchemaCache schemas = new SchemaCache();
@@ -86,7 +78,7 @@ public final class OvsdbClient implements AutoCloseable {
     OvsdbClient(OvsdbSession session, OvsdbOptions options) {
         this.session = session;
         this.options = options;
-        session.addNotificationListener(this::onNotification);
+        session.addNotificationListener(notifications);
     }
 
     /** {@link #create(Endpoint, OvsdbOptions)} with {@link OvsdbOptions#defaults()}. */
@@ -121,7 +113,7 @@ public final class OvsdbClient implements AutoCloseable {
 
     /** {@code list_dbs} (RFC 7047 section 4.1.1): the names of the server's databases. */
     public CompletableFuture<List<String>> listDbs() {
-        return session.request("list_dbs", options.callTimeout(), List.of(), OvsdbClient::stringList);
+        return session.request("list_dbs", options.callTimeout(), List.of(), Replies::databaseNames);
     }
 
     /**
@@ -161,7 +153,7 @@ public final class OvsdbClient implements AutoCloseable {
     public CompletableFuture<List<OperationResult>> transact(String db, Duration timeout, List<Operation> ops) {
         Objects.requireNonNull(db, "db");
         List<Operation> operations = List.copyOf(ops);
-        return session.request("transact", timeout, elements(TransactionCodec.params(db, operations)),
+        return session.request("transact", timeout, Replies.elements(TransactionCodec.params(db, operations)),
                 result -> TransactionCodec.parseResult(operations, result));
     }
 
@@ -192,7 +184,7 @@ public final class OvsdbClient implements AutoCloseable {
      */
     public CompletableFuture<Boolean> lock(String lockId) {
         return session.request("lock", options.callTimeout(), List.of(TextNode.valueOf(lockName(lockId))),
-                result -> lockedMember("lock", result));
+                result -> Replies.locked("lock", result));
     }
 
     /**
@@ -202,7 +194,7 @@ public final class OvsdbClient implements AutoCloseable {
     public CompletableFuture<Void> steal(String lockId) {
         return session.request("steal", options.callTimeout(), List.of(TextNode.valueOf(lockName(lockId))),
                 result -> {
-                    if (!lockedMember("steal", result)) {
+                    if (!Replies.locked("steal", result)) {
                         throw new OvsdbProtocolException("steal reply says the lock is not held: " + result);
                     }
                     return null;
@@ -220,7 +212,7 @@ public final class OvsdbClient implements AutoCloseable {
 
     /** Adds a listener for {@code locked} and {@code stolen} notifications. */
     public Registration addLockListener(LockListener listener) {
-        return lockListeners.add(listener);
+        return notifications.lockListeners.add(listener);
     }
 
     /**
@@ -234,7 +226,7 @@ public final class OvsdbClient implements AutoCloseable {
      */
     public CompletableFuture<TableUpdates> monitor(String db, JsonNode monitorId, Map<String, MonitorRequest> requests) {
         return session.request("monitor", options.callTimeout(),
-                elements(MonitorRequests.monitorParams(db, monitorId, requests)), TableUpdates::fromMonitorReply);
+                Replies.elements(MonitorRequests.monitorParams(db, monitorId, requests)), TableUpdates::fromMonitorReply);
     }
 
     /**
@@ -244,7 +236,7 @@ public final class OvsdbClient implements AutoCloseable {
     public CompletableFuture<TableUpdates> monitorCond(String db, JsonNode monitorId,
             Map<String, MonitorRequest> requests) {
         return session.request("monitor_cond", options.callTimeout(),
-                elements(MonitorRequests.monitorCondParams(db, monitorId, requests)), TableUpdates::fromUpdate2Json);
+                Replies.elements(MonitorRequests.monitorCondParams(db, monitorId, requests)), TableUpdates::fromUpdate2Json);
     }
 
     /**
@@ -258,7 +250,7 @@ public final class OvsdbClient implements AutoCloseable {
     public CompletableFuture<MonitorCondSinceResult> monitorCondSince(String db, JsonNode monitorId,
             Map<String, MonitorRequest> requests, Optional<UUID> lastTxnId) {
         return session.request("monitor_cond_since", options.callTimeout(),
-                elements(MonitorRequests.monitorCondSinceParams(db, monitorId, requests, lastTxnId)),
+                Replies.elements(MonitorRequests.monitorCondSinceParams(db, monitorId, requests, lastTxnId)),
                 MonitorCondSinceResult::fromJson);
     }
 
@@ -270,7 +262,7 @@ public final class OvsdbClient implements AutoCloseable {
     public CompletableFuture<Void> monitorCondChange(JsonNode monitorId, JsonNode newMonitorId,
             Map<String, Where> wheres) {
         return session.request("monitor_cond_change", options.callTimeout(),
-                elements(MonitorRequests.monitorCondChangeParams(monitorId, newMonitorId, wheres)), result -> null);
+                Replies.elements(MonitorRequests.monitorCondChangeParams(monitorId, newMonitorId, wheres)), result -> null);
     }
 
     /**
@@ -288,7 +280,7 @@ public final class OvsdbClient implements AutoCloseable {
      * served by a {@link Replica}, which resynchronises by itself.
      */
     public Registration addMonitorListener(MonitorListener listener) {
-        return monitorListeners.add(listener);
+        return notifications.monitorListeners.add(listener);
     }
 
     /**
@@ -316,7 +308,7 @@ public final class OvsdbClient implements AutoCloseable {
             throw new IllegalStateException("client of " + session.endpoint() + " is closed");
         }
         Replica replica = new Replica(this, db, requests, eventExecutor, replicaCount.incrementAndGet());
-        replicas.add(replica);
+        notifications.replicas.add(replica);
         replica.follow();
         return replica;
     }
@@ -325,7 +317,7 @@ public final class OvsdbClient implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            new ArrayList<>(replicas).forEach(Replica::close);
+            List.copyOf(notifications.replicas).forEach(Replica::close);
         }
         session.close();
     }
@@ -349,100 +341,10 @@ public final class OvsdbClient implements AutoCloseable {
     }
 
     void removed(Replica replica) {
-        replicas.remove(replica);
+        notifications.replicas.remove(replica);
     }
 
-    // ---- notifications, on the I/O thread ----
-
-    private void onNotification(String method, JsonNode params) {
-        switch (method) {
-            case "locked", "stolen" -> onLockNotification(method, params);
-            case "update", "update2", "update3", "monitor_canceled" -> onMonitorNotification(method, params);
-            default -> log.debug("ovsdb notification={} ignored", method);
-        }
-    }
-
-    private void onLockNotification(String method, JsonNode params) {
-        JsonNode name = params.path(0);
-        if (params.size() != 1 || !name.isTextual()) {
-            log.warn("ovsdb notification={} malformed params={} action=drop", method, params);
-            return;
-        }
-        String lockId = name.textValue();
-        log.info("ovsdb lock={} event={}", lockId, method);
-        lockListeners.forEach(l -> {
-            if (method.equals("locked")) {
-                l.locked(lockId);
-            } else {
-                l.stolen(lockId);
-            }
-        }, log, "lock");
-    }
-
-    private void onMonitorNotification(String method, JsonNode params) {
-        JsonNode monitorId = params.path(0);
-        for (Replica replica : replicas) {
-            if (replica.owns(monitorId)) {
-                replica.onNotification(method, params);
-                return;
-            }
-        }
-        if (method.equals("monitor_canceled")) {
-            monitorListeners.forEach(l -> l.onCanceled(monitorId), log, "monitor");
-            return;
-        }
-        MonitorUpdate update;
-        try {
-            update = parseUpdate(method, params);
-        } catch (OvsdbProtocolException e) {
-            log.warn("ovsdb notification={} monitor={} malformed=\"{}\" action=drop", method, monitorId,
-                    e.getMessage());
-            return;
-        }
-        monitorListeners.forEach(l -> l.onUpdate(update), log, "monitor");
-    }
-
-    static MonitorUpdate parseUpdate(String method, JsonNode params) {
-        return switch (method) {
-            case "update" -> MonitorUpdate.fromUpdateParams(params);
-            case "update2" -> MonitorUpdate.fromUpdate2Params(params);
-            case "update3" -> MonitorUpdate.fromUpdate3Params(params);
-            default -> throw new IllegalArgumentException("not an update notification: " + method);
-        };
-    }
-
-    // ---- decoding ----
-
-    /** The elements of a params array, as {@link OvsdbConnection#request} takes them. */
-    static List<JsonNode> elements(JsonNode array) {
-        List<JsonNode> list = new ArrayList<>(array.size());
-        array.forEach(list::add);
-        return list;
-    }
-
-    private static List<String> stringList(JsonNode result) {
-        if (result == null || !result.isArray()) {
-            throw new OvsdbProtocolException("list_dbs: expected an array of names, got " + result);
-        }
-        List<String> names = new ArrayList<>(result.size());
-        for (JsonNode name : result) {
-            if (!name.isTextual()) {
-                throw new OvsdbProtocolException("list_dbs: database name is not a string: " + name);
-            }
-            names.add(name.textValue());
-        }
-        return List.copyOf(names);
-    }
-
-    private static boolean lockedMember(String method, JsonNode result) {
-        JsonNode locked = result == null ? null : result.get("locked");
-        if (locked == null || !locked.isBoolean()) {
-            throw new OvsdbProtocolException(method + ": expected {\"locked\": <boolean>}, got " + result);
-        }
-        return locked.booleanValue();
-    }
-
-    /** RFC 7047 section 4.1.8: a lock name is an {@code <id>}, which the server also checks. */
+    /** RFC 7047 section 4.1.8: a lock name is an {@code <id>}, which the server checks. */
     private static String lockName(String lockId) {
         Objects.requireNonNull(lockId, "lockId");
         if (lockId.isEmpty()) {

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.ovsqos.ovsdb.OvsdbConnectionException;
@@ -54,9 +53,11 @@ import org.slf4j.LoggerFactory;
  * ({@code cache().addListener}), the {@link #addSyncListener sync listeners} and
  * {@link #firstSync()} run on the event executor given at creation, in order, one at a time.
  *
- * <p>A replica that cannot work at all (the schema lacks a requested table or column; the server
- * knows only {@code monitor} and a request has a {@code where}) logs an error, fails
- * {@link #firstSync()} and closes itself, leaving the session alone.
+ * <p>A replica that cannot work at all (the server has no such database; its schema lacks a
+ * requested table or column; it knows only {@code monitor} and a request has a {@code where})
+ * logs an error, fails {@link #firstSync()} and closes itself, leaving the session alone. Other
+ * failures (a call timing out, the connection dropping) fail the on-connect hook, so the session
+ * drops the connection and tries again after its backoff.
  */
 public final class Replica implements AutoCloseable {
 
@@ -126,8 +127,8 @@ public final class Replica implements AutoCloseable {
     }
 
     /**
-     * Completes, on the event executor and after the row events of the first content, once the
-     * first monitor reply has been applied; fails if the replica is closed (or gives up) first.
+     * Completes, on the event executor, once the first monitor reply has been applied: after its
+     * row events and the sync listeners. Fails if the replica is closed (or gives up) first.
      */
     public CompletableFuture<Void> firstSync() {
         return firstSync.copy();
@@ -208,7 +209,7 @@ public final class Replica implements AutoCloseable {
             return;
         }
         try {
-            MonitorUpdate update = OvsdbClient.parseUpdate(notification, params);
+            MonitorUpdate update = Replies.update(notification, params);
             cache.apply(update.updates());
             update.lastTxnId().ifPresent(this::remember);
         } catch (OvsdbProtocolException e) {
@@ -226,7 +227,10 @@ public final class Replica implements AutoCloseable {
             if (failure == null) {
                 return CompletableFuture.<Void>completedFuture(null);
             }
-            Throwable cause = unwrap(failure);
+            Throwable cause = Replies.unwrap(failure);
+            if (cause instanceof OvsdbRpcException rpc && "unknown database".equals(rpc.error())) {
+                cause = new Unrecoverable("the server at " + c.endpoint() + " has no database " + database, rpc);
+            }
             if (cause instanceof Unrecoverable u) {
                 giveUp(u);
                 return CompletableFuture.<Void>completedFuture(null);
@@ -299,18 +303,18 @@ public final class Replica implements AutoCloseable {
         var timeout = client.options().callTimeout();
         CompletableFuture<Void> subscribed = switch (m) {
             case MONITOR_COND_SINCE -> c.request(m.methodName(), timeout,
-                    elements(MonitorRequests.monitorCondSinceParams(database, id, requests, Optional.ofNullable(since))),
+                    Replies.elements(MonitorRequests.monitorCondSinceParams(database, id, requests, Optional.ofNullable(since))),
                     MonitorCondSinceResult::fromJson)
                     .thenCompose(r -> synced(c, m, id, r.found(), r.lastTxnId(), r.updates()));
             case MONITOR_COND -> c.request(m.methodName(), timeout,
-                    elements(MonitorRequests.monitorCondParams(database, id, requests)), TableUpdates::fromUpdate2Json)
+                    Replies.elements(MonitorRequests.monitorCondParams(database, id, requests)), TableUpdates::fromUpdate2Json)
                     .thenCompose(u -> synced(c, m, id, false, null, u));
             case MONITOR -> c.request(m.methodName(), timeout,
-                    elements(MonitorRequests.monitorParams(database, id, requests)), TableUpdates::fromMonitorReply)
+                    Replies.elements(MonitorRequests.monitorParams(database, id, requests)), TableUpdates::fromMonitorReply)
                     .thenCompose(u -> synced(c, m, id, false, null, u));
         };
         return subscribed.exceptionallyCompose(failure -> {
-            Throwable cause = unwrap(failure);
+            Throwable cause = Replies.unwrap(failure);
             Optional<MonitorMethod> fallback = m.fallback();
             if (cause instanceof OvsdbRpcException rpc && "unknown method".equals(rpc.error()) && fallback.isPresent()) {
                 log.info("ovsdb replica db={} method={} supported=false fallback={}", database, m.methodName(),
@@ -354,8 +358,8 @@ public final class Replica implements AutoCloseable {
         log.info("ovsdb replica db={} method={} found={} rows={} action=synced", database, m.methodName(), found,
                 updates.rowCount());
         events.execute(() -> {
-            firstSync.complete(null);
             syncListeners.forEach(Runnable::run, log, "replica sync");
+            firstSync.complete(null);
         });
         return CompletableFuture.completedFuture(null);
     }
@@ -396,14 +400,6 @@ public final class Replica implements AutoCloseable {
                         }
                     });
         }
-    }
-
-    private static List<JsonNode> elements(JsonNode array) {
-        return OvsdbClient.elements(array);
-    }
-
-    private static Throwable unwrap(Throwable t) {
-        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
     }
 
     /** A failure that no reconnect cures: the replica gives up instead of making the session flap. */

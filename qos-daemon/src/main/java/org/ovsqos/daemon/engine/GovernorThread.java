@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one thread the {@link Governor} runs on: it executes hand-overs and delayed tasks. An
@@ -14,16 +15,30 @@ interface GovernorThread extends Executor {
 
     void schedule(Runnable task, Duration delay);
 
+    /**
+     * The governor's real thread. A task that throws is logged and the thread carries on: a
+     * scheduled executor would otherwise keep the exception in a future nobody reads.
+     */
     static GovernorThread of(ScheduledExecutorService executor) {
         return new GovernorThread() {
             @Override
             public void execute(Runnable task) {
-                executor.execute(task);
+                executor.execute(guarded(task));
             }
 
             @Override
             public void schedule(Runnable task, Duration delay) {
-                executor.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+                executor.schedule(guarded(task), delay.toNanos(), TimeUnit.NANOSECONDS);
+            }
+        };
+    }
+
+    private static Runnable guarded(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(Governor.class).error("governor task failed error=\"{}\"", e.toString(), e);
             }
         };
     }
