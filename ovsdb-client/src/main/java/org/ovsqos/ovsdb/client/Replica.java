@@ -235,7 +235,9 @@ public final class Replica implements AutoCloseable {
                 giveUp(u);
                 return CompletableFuture.<Void>completedFuture(null);
             }
-            log.warn("ovsdb replica db={} error=\"{}\" action=reconnect", database, cause.getMessage());
+            // The session reports this failure as the cause of its reconnect; saying it again at
+            // every attempt of an outage would flood the log.
+            log.debug("ovsdb replica db={} error=\"{}\" action=reconnect", database, cause.getMessage());
             return CompletableFuture.<Void>failedFuture(cause);
         }).thenCompose(Function.identity());
     }
