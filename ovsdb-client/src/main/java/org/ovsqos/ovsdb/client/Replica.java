@@ -127,8 +127,9 @@ public final class Replica implements AutoCloseable {
     }
 
     /**
-     * Completes, on the event executor, once the first monitor reply has been applied: after its
-     * row events and the sync listeners. Fails if the replica is closed (or gives up) first.
+     * Completes, on the event executor, once the first monitor reply has been applied (after its
+     * row events and the sync listeners) and the session is CONNECTED, so a call made next is
+     * sent. Fails if the replica is closed (or gives up) first.
      */
     public CompletableFuture<Void> firstSync() {
         return firstSync.copy();
@@ -359,10 +360,10 @@ public final class Replica implements AutoCloseable {
         }
         log.info("ovsdb replica db={} method={} found={} rows={} action=synced", database, m.methodName(), found,
                 updates.rowCount());
-        events.execute(() -> {
-            syncListeners.forEach(Runnable::run, log, "replica sync");
-            firstSync.complete(null);
-        });
+        events.execute(() -> syncListeners.forEach(Runnable::run, log, "replica sync"));
+        // This runs in the on-connect hook, before the session reports CONNECTED; whoever waits
+        // for the first sync wants to use the client next, so it completes once calls work.
+        client.session().whenConnected().thenRun(() -> events.execute(() -> firstSync.complete(null)));
         return CompletableFuture.completedFuture(null);
     }
 
