@@ -127,8 +127,9 @@ public final class Replica implements AutoCloseable {
     }
 
     /**
-     * Completes, on the event executor, once the first monitor reply has been applied: after its
-     * row events and the sync listeners. Fails if the replica is closed (or gives up) first.
+     * Completes, on the event executor, once the first monitor reply has been applied (after its
+     * row events and the sync listeners) and the session is CONNECTED, so a call made next is
+     * sent. Fails if the replica is closed (or gives up) first.
      */
     public CompletableFuture<Void> firstSync() {
         return firstSync.copy();
@@ -235,7 +236,9 @@ public final class Replica implements AutoCloseable {
                 giveUp(u);
                 return CompletableFuture.<Void>completedFuture(null);
             }
-            log.warn("ovsdb replica db={} error=\"{}\" action=reconnect", database, cause.getMessage());
+            // The session reports this failure as the cause of its reconnect; saying it again at
+            // every attempt of an outage would flood the log.
+            log.debug("ovsdb replica db={} error=\"{}\" action=reconnect", database, cause.getMessage());
             return CompletableFuture.<Void>failedFuture(cause);
         }).thenCompose(Function.identity());
     }
@@ -357,10 +360,10 @@ public final class Replica implements AutoCloseable {
         }
         log.info("ovsdb replica db={} method={} found={} rows={} action=synced", database, m.methodName(), found,
                 updates.rowCount());
-        events.execute(() -> {
-            syncListeners.forEach(Runnable::run, log, "replica sync");
-            firstSync.complete(null);
-        });
+        events.execute(() -> syncListeners.forEach(Runnable::run, log, "replica sync"));
+        // This runs in the on-connect hook, before the session reports CONNECTED; whoever waits
+        // for the first sync wants to use the client next, so it completes once calls work.
+        client.session().whenConnected().thenRun(() -> events.execute(() -> firstSync.complete(null)));
         return CompletableFuture.completedFuture(null);
     }
 

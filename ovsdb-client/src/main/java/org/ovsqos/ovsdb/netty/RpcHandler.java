@@ -6,6 +6,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
 import org.ovsqos.ovsdb.OvsdbConnectionException;
 import org.ovsqos.ovsdb.OvsdbException;
+import org.ovsqos.ovsdb.OvsdbProtocolException;
 import org.ovsqos.ovsdb.jsonrpc.JsonRpcPeer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +50,12 @@ final class RpcHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         OvsdbException failure = Failures.classify(cause, peer.name(), maxMessageSize);
-        log.warn("connection={} error=\"{}\" action=close", peer.name(), failure.getMessage());
+        if (failure instanceof OvsdbProtocolException) {
+            log.warn("connection={} error=\"{}\" action=close", peer.name(), failure.getMessage());
+        } else {
+            // A reset or similar I/O error: the session logs the lost connection once.
+            log.debug("connection={} error=\"{}\" action=close", peer.name(), failure.getMessage());
+        }
         peer.close(failure);
     }
 }

@@ -39,8 +39,8 @@ final class ConfigFile {
     static void logProblems(Path path, ConfigResult result) {
         for (ConfigProblem p : result.problems()) {
             switch (p.severity()) {
-                case ERROR -> log.error("config path={} key={} problem=\"{}\"", path, keyOf(p), p.message());
-                case WARNING -> log.warn("config path={} key={} problem=\"{}\"", path, keyOf(p), p.message());
+                case ERROR -> log.error("config path={} key={} problem=\"{}\"", path, keyOf(p), quoted(p.message()));
+                case WARNING -> log.warn("config path={} key={} problem=\"{}\"", path, keyOf(p), quoted(p.message()));
             }
         }
     }
@@ -61,6 +61,11 @@ final class ConfigFile {
             };
             return new ConfigReport(verdict, describe(result));
         };
+    }
+
+    /** Escapes what would end a quoted {@code key="value"} field early. */
+    private static String quoted(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     private static String keyOf(ConfigProblem p) {

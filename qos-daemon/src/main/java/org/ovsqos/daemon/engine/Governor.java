@@ -172,9 +172,10 @@ final class Governor implements RowListener {
                 }
             }
         } else if (want != null && !row.policedAs(want.rateKbps(), want.burstKb())) {
+            // In dry-run nothing is restored: say so rather than claim a write that never happens.
             log.warn("iface={} event=drift ingress_policing_rate={} ingress_policing_burst={} expected_rate={} "
-                    + "expected_burst={} action=restore", row.name(), row.policingRateKbps(), row.policingBurstKb(),
-                    want.rateKbps(), want.burstKb());
+                    + "expected_burst={} action={}", row.name(), row.policingRateKbps(), row.policingBurstKb(),
+                    want.rateKbps(), want.burstKb(), dryRun() ? "none dry_run=true" : "restore");
             scheduleFlush();
         }
     }
@@ -322,7 +323,14 @@ final class Governor implements RowListener {
         ReleaseResult r = book.release(name, now);
         book = r.book();
         switch (r.outcome()) {
-            case UNKNOWN -> throw new AdminCommandException("no managed interface named " + name);
+            case UNKNOWN -> {
+                // The book learns of an interface at its first tick; one policed since it appeared
+                // is managed all the same, and owes nothing.
+                if (!desired.containsKey(name)) {
+                    throw new AdminCommandException("no managed interface named " + name);
+                }
+                return CompletableFuture.completedFuture(name + " is not penalised; nothing to release");
+            }
             case NOT_PENALISED -> {
                 return CompletableFuture.completedFuture(name + " is not penalised; nothing to release");
             }

@@ -1,0 +1,90 @@
+package org.ovsqos.daemon.it;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The runnable jar of the command-line contract, {@code qos-daemon/target/ovs-qos.jar}, as an
+ * operator runs it: a separate JVM per command. Failsafe runs after {@code package}, so the jar
+ * exists; the working directory of the tests is the module's directory.
+ */
+final class OvsQosJar {
+    static final Path JAR = Path.of("target", "ovs-qos.jar").toAbsolutePath();
+    /** A client command answers in well under a second; a loaded 2-core machine gets slack. */
+    static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
+
+    /** What a finished command left behind. */
+    record Result(int exitCode, String stdout, String stderr) {
+        List<String> stdoutLines() {
+            return stdout.lines().toList();
+        }
+
+        List<String> stderrLines() {
+            return stderr.lines().toList();
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + stdout + "--- stderr\n" + stderr;
+        }
+    }
+
+    private OvsQosJar() {}
+
+    /**
+     * {@code java -jar ovs-qos.jar ARGS}, with the same JDK as the tests. C1 only and the serial
+     * collector: these JVMs are short-lived or idle, and the machine has two cores.
+     */
+    static List<String> command(List<String> prefix, List<String> args) {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: the integration tests run after `package`");
+        }
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xss512k", "-Xmx128m",
+                "-jar", JAR.toString()));
+        command.addAll(args);
+        return command;
+    }
+
+    /** Runs a command to its end; output goes to files, never pipes that could fill up. */
+    static Result run(Path workDir, String... args) {
+        return run(workDir, List.of(), Map.of(), List.of(args));
+    }
+
+    static Result run(Path workDir, List<String> prefix, Map<String, String> env, List<String> args) {
+        try {
+            Path out = Files.createTempFile(workDir, "cli", ".out");
+            Path err = Files.createTempFile(workDir, "cli", ".err");
+            try {
+                ProcessBuilder builder = new ProcessBuilder(command(prefix, args)).directory(workDir.toFile())
+                        .redirectOutput(out.toFile()).redirectError(err.toFile());
+                builder.environment().putAll(env);
+                Process process = builder.start();
+                if (!process.waitFor(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly().waitFor();
+                    throw new AssertionError("ovs-qos " + String.join(" ", args) + " did not finish within "
+                            + COMMAND_TIMEOUT.toSeconds() + " s; stderr: " + Files.readString(err, UTF_8));
+                }
+                return new Result(process.exitValue(), Files.readString(out, UTF_8), Files.readString(err, UTF_8));
+            } finally {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted running ovs-qos " + String.join(" ", args), e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.ovsqos.daemon.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ovs-qos validate-config FILE} from the real jar: its exit codes 0/1/2 and its problem lines. */
+@Timeout(value = 1, unit = TimeUnit.MINUTES)
+class ValidateConfigIT {
+    @TempDir
+    Path dir;
+
+    private OvsQosJar.Result validate(String content) throws IOException {
+        Path file = Files.writeString(dir.resolve("config.json"), content);
+        return OvsQosJar.run(dir, "validate-config", file.toString());
+    }
+
+    @Test
+    void aCleanFileExitsZero() throws IOException {
+        OvsQosJar.Result result = validate(QosConfigFile.compressed().withExcludes("^kvm9\\.").json());
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.stdoutLines()).as(result.toString()).containsExactly(dir.resolve("config.json") + ": OK");
+    }
+
+    @Test
+    void aFileUsableOnlyWithFallbacksExitsOneNamingEachKey() throws IOException {
+        OvsQosJar.Result result = validate("""
+                {"base_rate_mbit": -5, "sample_interval_sec": "60", "stage1_trigger_secs": 900,
+                 "iface_name_regexes": ["^kvm[0-9]+\\\\.", "("]}
+                """);
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertThat(result.stdoutLines()).as(result.toString())
+                .anyMatch(l -> l.contains("base_rate_mbit") && l.contains("-5"))
+                .anyMatch(l -> l.contains("sample_interval_sec"))
+                .anyMatch(l -> l.contains("stage1_trigger_secs"))
+                .anyMatch(l -> l.contains("iface_name_regexes[1]"));
+    }
+
+    @Test
+    void anUnusableFileExitsTwo() throws IOException {
+        for (String content : new String[] {"{\"iface_name_regexes\": [\"(\"]}", "[1, 2]", "{\"base_rate_mbit\": ",
+                ""}) {
+            OvsQosJar.Result result = validate(content);
+
+            assertThat(result.exitCode()).as(content + " -> " + result).isEqualTo(2);
+            assertThat(result.stdout() + result.stderr()).as(content).contains("config.json");
+        }
+    }
+
+    @Test
+    void aNamedFileThatDoesNotExistIsUnusable() {
+        OvsQosJar.Result result = OvsQosJar.run(dir, "validate-config", dir.resolve("missing.json").toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.stderr()).contains("missing.json");
+    }
+}
