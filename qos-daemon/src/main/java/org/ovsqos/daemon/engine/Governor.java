@@ -294,7 +294,7 @@ final class Governor implements RowListener {
             InterfaceRow row = rows.get(w.uuid());
             boolean settled = failure != null || row == null
                     || row.policedAs(w.limit().rateKbps(), w.limit().burstKb())
-                    || updatedNothing(results, i + 1);
+                    || updatedNothing(results, LimitWrite.resultIndex(i));
             if (settled) {
                 inFlight.remove(w.uuid(), w.limit());
             }
