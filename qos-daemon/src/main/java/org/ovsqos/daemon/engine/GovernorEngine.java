@@ -138,6 +138,11 @@ public final class GovernorEngine implements DaemonEngine {
         ConfigFile.logProblems(path, result);
         QosConfig config = result.config().orElseThrow(() -> new DaemonException("config " + path
                 + " is unusable: " + String.join("; ", ConfigFile.describe(result))));
+        return withFlags(config);
+    }
+
+    /** {@code --dry-run} overrides the file, at startup and at every reload. */
+    private QosConfig withFlags(QosConfig config) {
         return options.dryRun() ? config.toBuilder().dryRun(true).build() : config;
     }
 
@@ -209,8 +214,7 @@ public final class GovernorEngine implements DaemonEngine {
                 throw new AdminCommandException("config " + path + " is unusable, the running config stays: "
                         + String.join("; ", ConfigFile.describe(result)));
             }
-            QosConfig config = options.dryRun() ? result.config().get().toBuilder().dryRun(true).build()
-                    : result.config().get();
+            QosConfig config = withFlags(result.config().get());
             if (!config.metricsListen().equals(governor.book().config().metricsListen())) {
                 log.warn("config key=metrics_listen change=ignored reason=\"takes effect at the next restart\"");
             }
