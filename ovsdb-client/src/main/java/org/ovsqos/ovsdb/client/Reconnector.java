@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import org.ovsqos.ovsdb.OvsdbConnectionException;
@@ -160,7 +159,7 @@ final class Reconnector {
             if (failure == null) {
                 runHooks(gen, c, list, next + 1);
             } else if (gen == generation && !closed) {
-                Throwable cause = unwrap(failure);
+                Throwable cause = Replies.unwrap(failure);
                 failed(new OvsdbConnectionException("on-connect hook " + (next + 1) + " of " + list.size()
                         + " failed on " + endpoint + ": " + cause.getMessage(), cause));
             }
@@ -265,12 +264,8 @@ final class Reconnector {
         return new OvsdbConnectionException("session to " + endpoint + " is closed");
     }
 
-    private static Throwable unwrap(Throwable t) {
-        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
-    }
-
     private static OvsdbException asOvsdbException(Throwable t, String context) {
-        Throwable cause = unwrap(t);
+        Throwable cause = Replies.unwrap(t);
         return cause instanceof OvsdbException known ? known
                 : new OvsdbConnectionException(context + ": " + cause.getMessage(), cause);
     }

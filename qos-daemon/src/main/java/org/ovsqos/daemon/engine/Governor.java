@@ -294,7 +294,7 @@ final class Governor implements RowListener {
             InterfaceRow row = rows.get(w.uuid());
             boolean settled = failure != null || row == null
                     || row.policedAs(w.limit().rateKbps(), w.limit().burstKb())
-                    || updatedNothing(results, i + 1);
+                    || updatedNothing(results, LimitWrite.resultIndex(i));
             if (settled) {
                 inFlight.remove(w.uuid(), w.limit());
             }
@@ -323,15 +323,12 @@ final class Governor implements RowListener {
         ReleaseResult r = book.release(name, now);
         book = r.book();
         switch (r.outcome()) {
-            case UNKNOWN -> {
+            case UNKNOWN, NOT_PENALISED -> {
                 // The book learns of an interface at its first tick; one policed since it appeared
                 // is managed all the same, and owes nothing.
-                if (!desired.containsKey(name)) {
+                if (r.outcome() == ReleaseResult.Outcome.UNKNOWN && !desired.containsKey(name)) {
                     throw new AdminCommandException("no managed interface named " + name);
                 }
-                return CompletableFuture.completedFuture(name + " is not penalised; nothing to release");
-            }
-            case NOT_PENALISED -> {
                 return CompletableFuture.completedFuture(name + " is not penalised; nothing to release");
             }
             case RELEASED -> {

@@ -76,37 +76,41 @@ public final class GovernorEngine implements DaemonEngine {
         restored.forgotten().forEach(f -> log.info("state iface={} event=forgotten reason={}", f.iface(),
                 f.reason().name().toLowerCase()));
 
-        thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ovs-qos-governor");
-            t.setUncaughtExceptionHandler((th, e) -> log.error("thread={} error=\"{}\"", th.getName(), e, e));
-            return t;
-        });
+        // A scheduled executor keeps a task's exception in a future nobody reads (an uncaught
+        // exception handler never sees it): one-off tasks go through GovernorThread, which logs.
+        thread = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "ovs-qos-governor"));
+        GovernorThread governorThread = GovernorThread.of(thread);
         Endpoint endpoint = Endpoint.parse(options.dbEndpoint());
         OvsdbLinkTracker link = new OvsdbLinkTracker(endpoint.toString(), runtime.metrics());
-        governor = new Governor(GovernorThread.of(thread), runtime.clock(), restored.book(), new Effects(), runtime.metrics(), link,
-                options.dryRun());
+        governor = new Governor(governorThread, runtime.clock(), restored.book(), new Effects(), runtime.metrics(),
+                link, options.dryRun());
         facts = new Snapshot.StatusFacts(Version.current(), runtime.pid(), runtime.startedAt(),
                 options.configFile().toString());
-        admin = new GovernorAdmin(Snapshot.of(governor, facts, now), thread, governor::release, this::reload);
+        admin = new GovernorAdmin(Snapshot.of(governor, facts, now), governorThread, governor::release,
+                this::reload);
         runtime.serveAdmin(admin);
         config.metricsListen().ifPresent(l -> serveMetrics(new InetSocketAddress(l.host(), l.port())));
-        runtime.onReload(() -> thread.execute(() -> reload().whenComplete((msg, e) -> { })));
+        runtime.onReload(() -> governorThread.execute(this::reloadOnSignal));
 
         client = OvsdbClient.create(endpoint, OvsdbOptions.defaults());
         try {
-            client.session().addStateListener(e -> thread.execute(() -> governor.onSessionEvent(e)));
+            client.session().addStateListener(e -> governorThread.execute(() -> governor.onSessionEvent(e)));
             Replica replica = client.replicate(DATABASE,
-                    Map.of(InterfaceRow.TABLE, MonitorRequest.columns(InterfaceRow.COLUMNS)), thread);
+                    Map.of(InterfaceRow.TABLE, MonitorRequest.columns(InterfaceRow.COLUMNS)), governorThread);
             replica.cache().addListener(guarded(governor));
             replica.addSyncListener(governor::onSynced);
-            replica.firstSync().thenRunAsync(this::ready, thread);
-            thread.schedule(() -> {
+            // A hand-over, not thenRunAsync: that would keep a failure of ready() in a future nobody reads.
+            replica.firstSync().thenRun(() -> governorThread.execute(this::ready));
+            governorThread.schedule(() -> {
                 if (!governor.synced()) {
                     runtime.notifier().ready("waiting for OVSDB at " + endpoint);
                 }
-            }, READY_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            }, READY_GRACE);
             client.start();
-            scheduleTick(config.sampleInterval());
+            // From the governor's thread, like every later reschedule: nextTick is then written by
+            // one thread only, and a tick cannot start before nextTick holds its future. The
+            // interval is the book's, in case an admin reload got to the thread first.
+            governorThread.execute(() -> scheduleTick(governor.book().config().sampleInterval()));
             runtime.notifier().watchdogPingInterval().ifPresent(every -> thread.scheduleAtFixedRate(this::watchdog,
                     every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS));
             log.info("daemon version={} pid={} config={} db={} state={} dry_run={} interval_s={}", Version.current(),
@@ -134,6 +138,11 @@ public final class GovernorEngine implements DaemonEngine {
         ConfigFile.logProblems(path, result);
         QosConfig config = result.config().orElseThrow(() -> new DaemonException("config " + path
                 + " is unusable: " + String.join("; ", ConfigFile.describe(result))));
+        return withFlags(config);
+    }
+
+    /** {@code --dry-run} overrides the file, at startup and at every reload. */
+    private QosConfig withFlags(QosConfig config) {
         return options.dryRun() ? config.toBuilder().dryRun(true).build() : config;
     }
 
@@ -185,6 +194,15 @@ public final class GovernorEngine implements DaemonEngine {
         }
     }
 
+    /** SIGHUP: no one awaits the answer, and an unusable config has already been logged. */
+    private void reloadOnSignal() {
+        try {
+            reload();
+        } catch (AdminCommandException e) {
+            // logged by reload(); the running config stays
+        }
+    }
+
     private CompletionStage<String> reload() {
         Path path = options.configFile();
         runtime.notifier().reloading();
@@ -196,13 +214,12 @@ public final class GovernorEngine implements DaemonEngine {
                 throw new AdminCommandException("config " + path + " is unusable, the running config stays: "
                         + String.join("; ", ConfigFile.describe(result)));
             }
-            QosConfig config = options.dryRun() ? result.config().get().toBuilder().dryRun(true).build()
-                    : result.config().get();
+            QosConfig config = withFlags(result.config().get());
             if (!config.metricsListen().equals(governor.book().config().metricsListen())) {
                 log.warn("config key=metrics_listen change=ignored reason=\"takes effect at the next restart\"");
             }
             governor.adopt(config);
-            if (!config.sampleInterval().equals(tickInterval)) {
+            if (nextTick != null && !config.sampleInterval().equals(tickInterval)) {
                 nextTick.cancel(false);
                 scheduleTick(config.sampleInterval());
             }

@@ -31,4 +31,9 @@ record LimitWrite(UUID uuid, String name, Limit limit) {
         }
         return ops;
     }
+
+    /** Where the result of the {@code i}-th write of a batch is: after the comment's. */
+    static int resultIndex(int i) {
+        return i + 1;
+    }
 }
