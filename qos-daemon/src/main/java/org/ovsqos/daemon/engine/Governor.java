@@ -45,6 +45,8 @@ final class Governor implements RowListener {
     static final Duration BATCH_WINDOW = Duration.ofMillis(5);
     /** After a failed transaction, when to try again if nothing else triggers a write first. */
     static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+    /** How long a committed write waits for its echo before the row is judged on what it shows. */
+    static final Duration ECHO_WAIT = Duration.ofSeconds(1);
 
     /** Where decisions go: OVSDB, the state file, the published snapshot. */
     interface Effects {
@@ -185,9 +187,14 @@ final class Governor implements RowListener {
         if (row == null) {
             return;
         }
-        uuidByName.remove(row.name(), uuid);
-        observations.forget(row.name());
         inFlight.remove(uuid);
+        // In one update a row may be renamed and another take its old name: what is kept by
+        // name then belongs to the newcomer.
+        if (!uuidByName.remove(row.name(), uuid)) {
+            return;
+        }
+        observations.forget(row.name());
+        announcedDryRun.remove(row.name());
         if (desired.remove(row.name()) != null) {
             log.info("iface={} event=disappeared stage={} penalty_kept={}", row.name(),
                     book.state(row.name()).map(s -> s.tier()).orElse(0),
@@ -297,6 +304,14 @@ final class Governor implements RowListener {
                     || updatedNothing(results, LimitWrite.resultIndex(i));
             if (settled) {
                 inFlight.remove(w.uuid(), w.limit());
+            } else {
+                // Committed, echo not seen yet. If another writer's change was folded into the
+                // same update, our value never shows: stop waiting and judge the row afresh.
+                executor.schedule(() -> {
+                    if (inFlight.remove(w.uuid(), w.limit())) {
+                        scheduleFlush();
+                    }
+                }, ECHO_WAIT);
             }
         }
         if (failure != null) {

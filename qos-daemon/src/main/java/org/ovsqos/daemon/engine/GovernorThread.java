@@ -23,11 +23,17 @@ interface GovernorThread extends Executor {
         return new GovernorThread() {
             @Override
             public void execute(Runnable task) {
+                if (executor.isShutdown()) {
+                    return; // the daemon is stopping: late events (the session closing) need no work
+                }
                 executor.execute(guarded(task));
             }
 
             @Override
             public void schedule(Runnable task, Duration delay) {
+                if (executor.isShutdown()) {
+                    return;
+                }
                 executor.schedule(guarded(task), delay.toNanos(), TimeUnit.NANOSECONDS);
             }
         };

@@ -208,6 +208,23 @@ class GovernorTest {
     }
 
     @Test
+    void judgesTheRowAgainWhenTheEchoOfItsWriteNeverShows() {
+        connect(governor);
+        governor.onEvent(inserted(uuid(1), "kvm101.0", 0, 0, 0));
+        thread.advance(Governor.BATCH_WINDOW);
+        // Committed, but another writer's value was folded into the same update: ours never shows.
+        governor.onEvent(modified(uuid(1), "kvm101.0", 0, new Limit(1, 1), 0, new Limit(123, 45)));
+        thread.advance(Governor.BATCH_WINDOW);
+        assertThat(effects.batches).hasSize(1);
+
+        thread.advance(Governor.ECHO_WAIT);
+        thread.advance(Governor.BATCH_WINDOW);
+
+        assertThat(effects.batches).hasSize(2);
+        assertThat(effects.batches.get(1)).containsExactly(new LimitWrite(uuid(1), "kvm101.0", BASE));
+    }
+
+    @Test
     void releaseReturnsAPenalisedGuestToItsBaseAtOnce() {
         driveIntoStage1();
         governor.onEvent(modified(uuid(1), "kvm101.0", 0, BASE, 0, STAGE1)); // the echo of the stage-1 write
