@@ -22,12 +22,32 @@ final class ProcStat {
 
     /** CPU time used so far, in seconds. */
     double cpuSeconds() throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), UTF_8);
+        return ticks(Files.readString(Path.of("/proc", Long.toString(pid), "stat"), UTF_8));
+    }
+
+    private double ticks(String stat) {
         // The command name in parentheses may hold spaces: count fields after its closing one.
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long utime = Long.parseLong(f[11]); // field 14 overall; f[0] is field 3 (state)
         long stime = Long.parseLong(f[12]);
         return (utime + stime) / (double) ticksPerSecond;
+    }
+
+    /** CPU seconds so far of each thread, by thread name (threads of one name added up). */
+    java.util.Map<String, Double> cpuSecondsByThread() throws IOException {
+        java.util.Map<String, Double> byName = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm"), UTF_8).strip()
+                            .replaceAll("[0-9]+$", "#"); // "C2 CompilerThre0" and "…1" are one kind
+                    byName.merge(name, ticks(Files.readString(task.resolve("stat"), UTF_8)), Double::sum);
+                } catch (IOException gone) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        }
+        return byName;
     }
 
     /** VmRSS in MiB. */

@@ -77,6 +77,7 @@ public final class SteadyStateBenchmark {
                     .trim());
             ProcStat server = new ProcStat(serverPid);
             double cpu0 = proc.cpuSeconds();
+            Map<String, Double> threads0 = proc.cpuSecondsByThread();
             double serverCpu0 = server.cpuSeconds();
             long t0 = System.nanoTime();
             double rssMax = 0;
@@ -108,6 +109,15 @@ public final class SteadyStateBenchmark {
             double cpuPercent = 100 * (proc.cpuSeconds() - cpu0) / wall;
             double serverPercent = 100 * (server.cpuSeconds() - serverCpu0) / wall;
             double rssEnd = proc.rssMib();
+            Map<String, Double> threads1 = proc.cpuSecondsByThread();
+            StringBuilder byThread = new StringBuilder();
+            threads1.entrySet().stream()
+                    .map(e -> Map.entry(e.getKey(), e.getValue() - threads0.getOrDefault(e.getKey(), 0.0)))
+                    .filter(e -> e.getValue() > 0)
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .forEach(e -> byThread.append(String.format(Locale.ROOT, "%s%s %.2f %%",
+                            byThread.length() == 0 ? "" : ", ", e.getKey(), 100 * e.getValue() / wall)));
+            System.out.println("daemon CPU by thread: " + byThread);
             if (failure.get() != null) {
                 throw new IllegalStateException("statistics writer failed", failure.get());
             }
@@ -121,6 +131,7 @@ public final class SteadyStateBenchmark {
             results.note("daemon CPU, worst 10 s", String.format(Locale.ROOT, "%.1f %%", 100 * worst10s));
             results.verdict("daemon VmRSS max / end", String.format(Locale.ROOT, "%.0f / %.0f MiB", rssMax, rssEnd),
                     "< 128 MB", rssMax * 1.048576 < 128);
+            results.note("daemon CPU by thread", byThread.toString());
             results.note("ovsdb-server CPU (context)", String.format(Locale.ROOT, "%.2f %% of a core",
                     serverPercent));
         } finally {
