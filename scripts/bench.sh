@@ -6,8 +6,12 @@
 #   scripts/bench.sh                 all five
 #   scripts/bench.sh transact ready  some of them: transact new-iface steady list ready
 #
-# Knobs (environment): BENCH_JAVA_OPTS adds -D properties for the benchmark classes, e.g.
-#   BENCH_JAVA_OPTS="-Dbench.seconds=300 -Dbench.interval=10" scripts/bench.sh steady
+# Knobs (environment):
+#   BENCH_JAVA_OPTS   -D properties for the benchmark classes, e.g.
+#                     BENCH_JAVA_OPTS="-Dbench.seconds=300 -Dbench.interval=10" scripts/bench.sh steady
+#   BENCH_QUIET_LOAD  wait before each benchmark until the 1-minute load average is at or below this
+#                     (e.g. 0.5), for at most BENCH_QUIET_WAIT seconds (default 900); other builds
+#                     sharing the CPU distort every figure, `list` and `ready` most.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -49,9 +53,24 @@ declare -A class=(
   [list]=ListCommandBenchmark
   [ready]=ReadyBenchmark
 )
+load1() { cut -d' ' -f1 /proc/loadavg; }
+await_quiet() {
+  [ -n "${BENCH_QUIET_LOAD:-}" ] || return 0
+  local deadline=$((SECONDS + ${BENCH_QUIET_WAIT:-900}))
+  while awk -v l="$(load1)" -v q="$BENCH_QUIET_LOAD" 'BEGIN { exit !(l > q) }'; do
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      echo "bench: load still $(load1) > $BENCH_QUIET_LOAD; measuring anyway" >&2
+      return 0
+    fi
+    sleep 10
+  done
+}
+
 failed=()
 for w in "${wanted[@]}"; do
-  echo "bench: ---- $w (${class[$w]}) ----"
+  await_quiet
+  echo "bench: ---- $w (${class[$w]}) ---- load $(cut -d' ' -f1-3 /proc/loadavg)"
+  printf '%s\t%s\t%s\t-\t-\n' "$w" "load average at start (1/5/15 min)" "$(cut -d' ' -f1-3 /proc/loadavg)" >> "$results"
   # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is split into words on purpose
   if ! java -cp "$cp" -Djava.io.tmpdir=/tmp -Dbench.repo="$repo" -Dbench.results="$results" \
       ${BENCH_JAVA_OPTS:-} "org.ovsqos.daemon.bench.${class[$w]}" 2>"$out/$w.err" | tee "$out/$w.out"; then
