@@ -41,7 +41,7 @@ public final class ListCommandBenchmark {
         Path dir = Files.createTempDirectory("ovs-qos-bench-");
         try (BenchDatabase db = BenchDatabase.start(count);
                 NotifySocket notify = new NotifySocket(dir.resolve("notify"));
-                DaemonUnderTest daemon = DaemonUnderTest.start(dir.resolve("daemon"),
+                BenchDaemon daemon = BenchDaemon.start(dir.resolve("daemon"),
                         "unix:" + db.server().socketPath(), Optional.empty(), Optional.of(notify));
                 Observer observer = new Observer(db)) {
             notify.awaitReady(Duration.ofSeconds(60));
@@ -94,10 +94,10 @@ public final class ListCommandBenchmark {
 
     /** Runs the launcher once and returns what it printed; fails on a non-zero exit. */
     private static String run(List<String> args, Map<String, String> env) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("sh", DaemonUnderTest.launcher().toString()));
+        List<String> command = new ArrayList<>(List.of("sh", BenchDaemon.launcher().toString()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        DaemonUnderTest.launcherEnvironment(builder.environment());
+        BenchDaemon.launcherEnvironment(builder.environment());
         builder.environment().put("OVS_QOS_CDS", "/nonexistent.jsa");
         builder.environment().putAll(env);
         Process p = builder.start();
@@ -123,7 +123,7 @@ public final class ListCommandBenchmark {
 
     private static Samples time(String label, List<String> args, Path archive, int runs, Path dir)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("sh", DaemonUnderTest.launcher().toString()));
+        List<String> command = new ArrayList<>(List.of("sh", BenchDaemon.launcher().toString()));
         command.addAll(args);
         Optional<String> hyperfine = hyperfine();
         Samples samples;
@@ -132,7 +132,7 @@ public final class ListCommandBenchmark {
             ProcessBuilder builder = new ProcessBuilder(List.of(hyperfine.get(), "--shell=none", "--warmup", "3",
                     "--runs", Integer.toString(runs), "--style", "basic", "--export-json", export.toString(),
                     "--command-name", label, String.join(" ", command))).inheritIO();
-            DaemonUnderTest.launcherEnvironment(builder.environment());
+            BenchDaemon.launcherEnvironment(builder.environment());
             builder.environment().put("OVS_QOS_CDS", archive.toString());
             if (builder.start().waitFor() != 0) {
                 throw new IllegalStateException("hyperfine failed on " + label);
@@ -148,7 +148,7 @@ public final class ListCommandBenchmark {
             for (int i = -3; i < runs; i++) {
                 ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                         .redirectError(ProcessBuilder.Redirect.DISCARD);
-                DaemonUnderTest.launcherEnvironment(builder.environment());
+                BenchDaemon.launcherEnvironment(builder.environment());
                 builder.environment().put("OVS_QOS_CDS", archive.toString());
                 long t = System.nanoTime();
                 int code = builder.start().waitFor();

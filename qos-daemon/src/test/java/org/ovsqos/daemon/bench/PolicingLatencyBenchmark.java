@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.ovsqos.ovsdb.cache.RowEvent;
 import org.ovsqos.ovsdb.cache.RowListener;
 import org.ovsqos.ovsdb.operation.InsertResult;
@@ -56,7 +57,7 @@ public final class PolicingLatencyBenchmark {
         Random random = new Random(7047);
         try (BenchDatabase db = BenchDatabase.start(count);
                 NotifySocket notify = new NotifySocket(dir.resolve("notify"));
-                DaemonUnderTest daemon = DaemonUnderTest.start(dir.resolve("daemon"),
+                BenchDaemon daemon = BenchDaemon.start(dir.resolve("daemon"),
                         "unix:" + db.server().socketPath(), Optional.empty(), Optional.of(notify));
                 Observer observer = new Observer(db)) {
             notify.awaitReady(Duration.ofSeconds(60));
@@ -92,7 +93,7 @@ public final class PolicingLatencyBenchmark {
                 long policed;
                 try {
                     policed = p.policed.get(10, TimeUnit.SECONDS);
-                } catch (java.util.concurrent.TimeoutException e) {
+                } catch (TimeoutException e) {
                     throw new IllegalStateException(p.name + " not policed within 10 s; daemon alive="
                             + daemon.alive() + "\n" + daemon.logTail());
                 }

@@ -5,6 +5,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One process's CPU time and resident memory, read from {@code /proc}: {@code utime + stime}
@@ -34,8 +36,8 @@ final class ProcStat {
     }
 
     /** CPU seconds so far of each thread, by thread name (threads of one name added up). */
-    java.util.Map<String, Double> cpuSecondsByThread() throws IOException {
-        java.util.Map<String, Double> byName = new java.util.TreeMap<>();
+    Map<String, Double> cpuSecondsByThread() throws IOException {
+        Map<String, Double> byName = new TreeMap<>();
         try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 try {
@@ -52,15 +54,11 @@ final class ProcStat {
 
     /** VmRSS in MiB. */
     double rssMib() throws IOException {
-        return statusKib("VmRSS:") / 1024.0;
+        return statusValue("VmRSS:") / 1024.0;
     }
 
     long threads() throws IOException {
         return statusValue("Threads:");
-    }
-
-    private long statusKib(String key) throws IOException {
-        return statusValue(key);
     }
 
     private long statusValue(String key) throws IOException {

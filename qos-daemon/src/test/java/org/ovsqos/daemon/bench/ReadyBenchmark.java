@@ -3,6 +3,7 @@ package org.ovsqos.daemon.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -31,7 +32,7 @@ public final class ReadyBenchmark {
                 NotifySocket notify = new NotifySocket(dir.resolve("notify"))) {
             for (int i = 0; i < starts; i++) {
                 notify.clear();
-                try (DaemonUnderTest daemon = DaemonUnderTest.start(dir.resolve("daemon"),
+                try (BenchDaemon daemon = BenchDaemon.start(dir.resolve("daemon"),
                         "unix:" + db.server().socketPath(), Optional.empty(), Optional.of(notify))) {
                     NotifySocket.Datagram ready;
                     try {
@@ -45,7 +46,7 @@ public final class ReadyBenchmark {
                 }
             }
         }
-        Samples restarts = Samples.ofNanos(java.util.Arrays.copyOfRange(nanos, Math.min(1, starts - 1), starts));
+        Samples restarts = Samples.ofNanos(Arrays.copyOfRange(nanos, Math.min(1, starts - 1), starts));
         Samples all = Samples.ofNanos(nanos);
         System.out.println("all starts: " + all.describe());
         results.note("starts", Integer.toString(starts));

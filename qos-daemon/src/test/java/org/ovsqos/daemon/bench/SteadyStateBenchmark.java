@@ -53,7 +53,7 @@ public final class SteadyStateBenchmark {
         ScheduledExecutorService vswitchd = Executors.newSingleThreadScheduledExecutor();
         try (BenchDatabase db = BenchDatabase.start(count);
                 NotifySocket notify = new NotifySocket(dir.resolve("notify"));
-                DaemonUnderTest daemon = DaemonUnderTest.start(dir.resolve("daemon"),
+                BenchDaemon daemon = BenchDaemon.start(dir.resolve("daemon"),
                         "unix:" + db.server().socketPath(), config, Optional.of(notify));
                 Observer observer = new Observer(db);
                 OvsdbClient stats = db.connect()) {
@@ -83,7 +83,7 @@ public final class SteadyStateBenchmark {
             double rssMax = 0;
             double rssSum = 0;
             int rssCount = 0;
-            double worst10s = 0;
+            double worst10s = Double.NaN; // no figure unless the window holds 10 s
             List<double[]> window = new ArrayList<>(); // {nanoTime, cpuSeconds}
             for (long s = 1; s <= seconds; s++) {
                 long wake = t0 + s * 1_000_000_000L;
@@ -102,7 +102,8 @@ public final class SteadyStateBenchmark {
                 window.add(new double[] {System.nanoTime(), cpu});
                 if (window.size() > 10) {
                     double[] first = window.get(window.size() - 11);
-                    worst10s = Math.max(worst10s, (cpu - first[1]) / ((System.nanoTime() - first[0]) / 1e9));
+                    double rate = (cpu - first[1]) / ((System.nanoTime() - first[0]) / 1e9);
+                    worst10s = Double.isNaN(worst10s) ? rate : Math.max(worst10s, rate);
                 }
             }
             double wall = (System.nanoTime() - t0) / 1e9;

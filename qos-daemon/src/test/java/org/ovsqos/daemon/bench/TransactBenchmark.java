@@ -3,6 +3,7 @@ package org.ovsqos.daemon.bench;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -203,7 +204,7 @@ public final class TransactBenchmark {
             return took;
         }
 
-        long raw() throws java.io.IOException {
+        long raw() throws IOException {
             ByteBuffer body = params.get((int) (calls++ % 2));
             ByteBuffer head = ByteBuffer.wrap(("{\"id\":" + id++ + ",\"method\":\"transact\",\"params\":")
                     .getBytes(UTF_8));

@@ -20,12 +20,12 @@ import java.util.concurrent.TimeUnit;
  * {@code bench.daemonJavaOpts}, for experiments only, adds JVM flags through the launcher's
  * {@code OVS_QOS_JAVA_OPTS} (the figures in BENCHMARKS.md say when they used it).
  */
-final class DaemonUnderTest implements AutoCloseable {
+final class BenchDaemon implements AutoCloseable {
     private final Process process;
     private final Path dir;
     private final long startedNanos;
 
-    private DaemonUnderTest(Process process, Path dir, long startedNanos) {
+    private BenchDaemon(Process process, Path dir, long startedNanos) {
         this.process = process;
         this.dir = dir;
         this.startedNanos = startedNanos;
@@ -60,7 +60,7 @@ final class DaemonUnderTest implements AutoCloseable {
      * @param config the config file's text, or empty for the defaults (no file)
      * @param notify the systemd notification socket to announce READY on, if any
      */
-    static DaemonUnderTest start(Path dir, String dbEndpoint, Optional<String> config, Optional<NotifySocket> notify)
+    static BenchDaemon start(Path dir, String dbEndpoint, Optional<String> config, Optional<NotifySocket> notify)
             throws IOException {
         Files.createDirectories(dir);
         Path configFile = dir.resolve("config.json");
@@ -85,7 +85,7 @@ final class DaemonUnderTest implements AutoCloseable {
         notify.ifPresent(n -> builder.environment().put("NOTIFY_SOCKET", n.path().toString()));
         long started = System.nanoTime();
         Process process = builder.start();
-        return new DaemonUnderTest(process, dir, started);
+        return new BenchDaemon(process, dir, started);
     }
 
     static Path adminSocket(Path dir) {
