@@ -1,0 +1,132 @@
+package org.ovsqos.daemon.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code ovs-qos daemon} as operators run it: the launcher {@code packaging/ovs-qos} (so the
+ * JVM flags are the shipped ones) on {@code qos-daemon/target/ovs-qos.jar}, as a child process,
+ * with every path in a private directory. The launcher {@code exec}s java, so the child's pid is
+ * the JVM's.
+ *
+ * <p>{@code bench.repo} names the repository root (default: the working directory);
+ * {@code bench.java} picks the java binary (default: the launcher's own choice);
+ * {@code bench.daemonJavaOpts}, for experiments only, adds JVM flags through the launcher's
+ * {@code OVS_QOS_JAVA_OPTS} (the figures in BENCHMARKS.md say when they used it).
+ */
+final class BenchDaemon implements AutoCloseable {
+    private final Process process;
+    private final Path dir;
+    private final long startedNanos;
+
+    private BenchDaemon(Process process, Path dir, long startedNanos) {
+        this.process = process;
+        this.dir = dir;
+        this.startedNanos = startedNanos;
+    }
+
+    static Path repo() {
+        return Path.of(System.getProperty("bench.repo", System.getProperty("user.dir"))).toAbsolutePath();
+    }
+
+    static Path launcher() {
+        return repo().resolve("packaging/ovs-qos");
+    }
+
+    static Path jar() {
+        Path jar = repo().resolve("qos-daemon/target/ovs-qos.jar");
+        if (!Files.isReadable(jar)) {
+            throw new IllegalStateException(jar + " is missing: build with ./mvnw -B -ntp -DskipTests package");
+        }
+        return jar;
+    }
+
+    /** The launcher's environment: our jar, and the java binary when {@code bench.java} is set. */
+    static void launcherEnvironment(Map<String, String> env) {
+        env.put("OVS_QOS_JAR", jar().toString());
+        env.remove("OVS_QOS_JAVA_OPTS");
+        Optional.ofNullable(System.getProperty("bench.java")).ifPresent(java -> env.put("OVS_QOS_JAVA", java));
+    }
+
+    /**
+     * Starts the daemon on {@code db} with its files in {@code dir}.
+     *
+     * @param config the config file's text, or empty for the defaults (no file)
+     * @param notify the systemd notification socket to announce READY on, if any
+     */
+    static BenchDaemon start(Path dir, String dbEndpoint, Optional<String> config, Optional<NotifySocket> notify)
+            throws IOException {
+        Files.createDirectories(dir);
+        Path configFile = dir.resolve("config.json");
+        Files.deleteIfExists(configFile);
+        if (config.isPresent()) {
+            Files.writeString(configFile, config.get());
+        }
+        List<String> command = new ArrayList<>(List.of("sh", launcher().toString(), "daemon",
+                "--config", configFile.toString(),
+                "--db", dbEndpoint,
+                "--state", dir.resolve("state.json").toString(),
+                "--admin-socket", adminSocket(dir).toString(),
+                "--lock", dir.resolve("daemon.lock").toString(),
+                "--log-file", dir.resolve("ovs-qos.log").toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("stdout.log").toFile()))
+                .redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("stderr.log").toFile()));
+        launcherEnvironment(builder.environment());
+        Optional.ofNullable(System.getProperty("bench.daemonJavaOpts"))
+                .ifPresent(o -> builder.environment().put("OVS_QOS_JAVA_OPTS", o));
+        builder.environment().remove("NOTIFY_SOCKET");
+        notify.ifPresent(n -> builder.environment().put("NOTIFY_SOCKET", n.path().toString()));
+        long started = System.nanoTime();
+        Process process = builder.start();
+        return new BenchDaemon(process, dir, started);
+    }
+
+    static Path adminSocket(Path dir) {
+        return dir.resolve("admin.sock");
+    }
+
+    Path adminSocket() {
+        return adminSocket(dir);
+    }
+
+    /** The JVM's pid (the launcher exec'd it). */
+    long pid() {
+        return process.pid();
+    }
+
+    /** {@link System#nanoTime()} just before the process was started. */
+    long startedNanos() {
+        return startedNanos;
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** The daemon's log, for a failure message. */
+    String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(dir.resolve("ovs-qos.log"));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** SIGTERM, as systemctl stop; SIGKILL if it has not left within 20 s. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
