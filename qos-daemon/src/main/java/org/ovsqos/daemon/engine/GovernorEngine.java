@@ -43,7 +43,13 @@ import org.slf4j.LoggerFactory;
  * penalty.
  */
 public final class GovernorEngine implements DaemonEngine {
-    private static final Logger log = LoggerFactory.getLogger(GovernorEngine.class);
+    /**
+     * In a holder so that {@code Main} can build the command line (which names this class) for a
+     * client command without starting logging: that alone costs a client ~100 ms.
+     */
+    private static final class Log {
+        static final Logger log = LoggerFactory.getLogger(GovernorEngine.class);
+    }
     static final String DATABASE = "Open_vSwitch";
     /** READY=1 waits for the first sync at most this long, so systemd does not kill a daemon whose OVSDB is down. */
     static final Duration READY_GRACE = Duration.ofSeconds(10);
@@ -73,7 +79,7 @@ public final class GovernorEngine implements DaemonEngine {
 
         stateFile = new StateFile(statePath(options, config));
         Update restored = PolicyBook.restore(config, stateFile.load(), now);
-        restored.forgotten().forEach(f -> log.info("state iface={} event=forgotten reason={}", f.iface(),
+        restored.forgotten().forEach(f -> Log.log.info("state iface={} event=forgotten reason={}", f.iface(),
                 f.reason().name().toLowerCase()));
 
         // A scheduled executor keeps a task's exception in a future nobody reads (an uncaught
@@ -113,26 +119,26 @@ public final class GovernorEngine implements DaemonEngine {
             governorThread.execute(() -> scheduleTick(governor.book().config().sampleInterval()));
             runtime.notifier().watchdogPingInterval().ifPresent(every -> thread.scheduleAtFixedRate(this::watchdog,
                     every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS));
-            log.info("daemon version={} pid={} config={} db={} state={} dry_run={} interval_s={}", Version.current(),
+            Log.log.info("daemon version={} pid={} config={} db={} state={} dry_run={} interval_s={}", Version.current(),
                     runtime.pid(), options.configFile(), endpoint, stateFile.path(), governor.dryRun(),
                     config.sampleInterval().toMillis() / 1000.0);
 
             while (!runtime.awaitShutdown(Duration.ofSeconds(1))) {
                 // the governor's thread does the work; this one only waits for SIGTERM
             }
-            log.info("daemon action=stopping");
+            Log.log.info("daemon action=stopping");
             thread.submit(governor::saveState).get(10, TimeUnit.SECONDS);
         } finally {
             client.close();
             thread.shutdownNow();
         }
-        log.info("daemon action=stopped");
+        Log.log.info("daemon action=stopped");
         return 0;
     }
 
     private QosConfig loadConfig(Path path) {
         if (!Files.exists(path)) {
-            log.info("config path={} found=false action=\"using defaults\"", path);
+            Log.log.info("config path={} found=false action=\"using defaults\"", path);
         }
         ConfigResult result = ConfigFile.read(path);
         ConfigFile.logProblems(path, result);
@@ -158,7 +164,7 @@ public final class GovernorEngine implements DaemonEngine {
             runtime.serveMetrics(address);
             runtime.metrics().bindJvmMetrics();
         } catch (Exception e) {
-            log.error("metrics listen={} error=\"{}\" action=\"running without metrics\"", address, e.toString());
+            Log.log.error("metrics listen={} error=\"{}\" action=\"running without metrics\"", address, e.toString());
         }
     }
 
@@ -166,7 +172,7 @@ public final class GovernorEngine implements DaemonEngine {
 
     private void ready() {
         runtime.notifier().ready(statusLine());
-        log.info("daemon state=ready {}", statusLine());
+        Log.log.info("daemon state=ready {}", statusLine());
     }
 
     private void tick() {
@@ -174,7 +180,7 @@ public final class GovernorEngine implements DaemonEngine {
             governor.tick();
             runtime.notifier().status(statusLine());
         } catch (RuntimeException e) {
-            log.error("tick error=\"{}\"", e.toString(), e);
+            Log.log.error("tick error=\"{}\"", e.toString(), e);
         } finally {
             scheduleTick(governor.book().config().sampleInterval());
         }
@@ -210,20 +216,20 @@ public final class GovernorEngine implements DaemonEngine {
             ConfigResult result = ConfigFile.read(path);
             ConfigFile.logProblems(path, result);
             if (!result.usable()) {
-                log.error("config path={} reloaded=false reason=unusable action=\"keeping the running config\"", path);
+                Log.log.error("config path={} reloaded=false reason=unusable action=\"keeping the running config\"", path);
                 throw new AdminCommandException("config " + path + " is unusable, the running config stays: "
                         + String.join("; ", ConfigFile.describe(result)));
             }
             QosConfig config = withFlags(result.config().get());
             if (!config.metricsListen().equals(governor.book().config().metricsListen())) {
-                log.warn("config key=metrics_listen change=ignored reason=\"takes effect at the next restart\"");
+                Log.log.warn("config key=metrics_listen change=ignored reason=\"takes effect at the next restart\"");
             }
             governor.adopt(config);
             if (nextTick != null && !config.sampleInterval().equals(tickInterval)) {
                 nextTick.cancel(false);
                 scheduleTick(config.sampleInterval());
             }
-            log.info("config path={} reloaded=true problems={}", path, result.problems().size());
+            Log.log.info("config path={} reloaded=true problems={}", path, result.problems().size());
             return CompletableFuture.completedFuture("reloaded " + path + (result.problems().isEmpty() ? ""
                     : " with " + result.problems().size() + " problem(s): "
                             + String.join("; ", ConfigFile.describe(result))));
@@ -245,7 +251,7 @@ public final class GovernorEngine implements DaemonEngine {
                 try {
                     governor.onEvent(event);
                 } catch (RuntimeException e) {
-                    log.error("row={} event={} error=\"{}\"", event.uuid(), event.getClass().getSimpleName(),
+                    Log.log.error("row={} event={} error=\"{}\"", event.uuid(), event.getClass().getSimpleName(),
                             e.toString(), e);
                 }
             }
