@@ -21,6 +21,11 @@ final class EventDispatcher {
         this.executor = new SerialExecutor(executor);
     }
 
+    /** Runs {@code task} on the event executor after every batch dispatched so far. */
+    void execute(Runnable task) {
+        executor.execute(task);
+    }
+
     void add(TableCache.Registration registration) {
         registrations.add(registration);
     }

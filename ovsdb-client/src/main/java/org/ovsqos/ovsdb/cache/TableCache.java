@@ -147,6 +147,14 @@ public final class TableCache {
     }
 
     /**
+     * Runs {@code task} on the event executor after every row event already queued, in order with
+     * them: for work that must see the events of an update first (e.g. "this sync is complete").
+     */
+    public void runAfterEvents(Runnable task) {
+        dispatcher.execute(Objects.requireNonNull(task, "task"));
+    }
+
+    /**
      * Adds {@code listener} for the updates applied from now on.
      *
      * @return a handle whose {@code close()} stops delivery to this listener

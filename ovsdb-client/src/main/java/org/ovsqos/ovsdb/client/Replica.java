@@ -69,7 +69,6 @@ public final class Replica implements AutoCloseable {
     private final boolean conditional;
     /** Every monitor id of this replica starts with it, so the client can route by id. */
     private final String idPrefix;
-    private final OrderedExecutor events;
     private final TableCache cache;
     private final CompletableFuture<Void> firstSync = new CompletableFuture<>();
     private final ListenerList<Runnable> syncListeners = new ListenerList<>();
@@ -93,8 +92,7 @@ public final class Replica implements AutoCloseable {
         this.requests = Collections.unmodifiableMap(new LinkedHashMap<>(requests));
         this.conditional = requests.values().stream().anyMatch(MonitorRequest::isConditional);
         this.idPrefix = "replica-" + number + "/";
-        this.events = new OrderedExecutor(eventExecutor);
-        this.cache = TableCache.create(this.requests, events);
+        this.cache = TableCache.create(this.requests, eventExecutor);
     }
 
     /** Starts following the session's connections. */
@@ -360,10 +358,10 @@ public final class Replica implements AutoCloseable {
         }
         log.info("ovsdb replica db={} method={} found={} rows={} action=synced", database, m.methodName(), found,
                 updates.rowCount());
-        events.execute(() -> syncListeners.forEach(Runnable::run, log, "replica sync"));
+        cache.runAfterEvents(() -> syncListeners.forEach(Runnable::run, log, "replica sync"));
         // This runs in the on-connect hook, before the session reports CONNECTED; whoever waits
         // for the first sync wants to use the client next, so it completes once calls work.
-        client.session().whenConnected().thenRun(() -> events.execute(() -> firstSync.complete(null)));
+        client.session().whenConnected().thenRun(() -> cache.runAfterEvents(() -> firstSync.complete(null)));
         return CompletableFuture.completedFuture(null);
     }
 
