@@ -6,55 +6,13 @@ import static org.ovsqos.daemon.it.Tiers.BASE;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ovs-qos release} and {@code ovs-qos reload}, run as {@code java -jar ovs-qos.jar ...} against the real daemon. */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
-class AdminCommandsIT {
-    private static OvsHost host;
-
-    @TempDir
-    Path dir;
-
-    private Bridge bridge;
-    private DaemonProcess daemon;
-
-    @BeforeAll
-    static void startOvsdb() {
-        host = OvsHost.start();
-    }
-
-    @AfterAll
-    static void stopOvsdb() {
-        host.close();
-    }
-
-    @AfterEach
-    void cleanUp() {
-        if (daemon != null) {
-            daemon.close();
-        }
-        if (bridge != null) {
-            bridge.close();
-        }
-    }
-
-    private DaemonProcess.Launch daemon(QosConfigFile config) {
-        config.writeTo(dir.resolve("config.json"));
-        return DaemonProcess.in(dir, host.db());
-    }
-
-    private long penalise(String iface) {
-        return Tiers.penalise(host, bridge, daemon, iface);
-    }
-
+class AdminCommandsIT extends DaemonOnOvsHost {
     @Test
     void releaseEndsAPenaltyAndRestoresTheBase() {
         bridge = host.bridge("br-release");

@@ -6,7 +6,6 @@ import static org.ovsqos.daemon.it.Tiers.BASE;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,60 +17,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The admin socket and the reading verbs of the command-line contract: {@code list --json} and
  * {@code status --json} fields, who may change what, malformed requests, and no daemon at all.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
-class AdminSocketIT {
+class AdminSocketIT extends DaemonOnOvsHost {
     /** The fields of {@code list --json} the contract names, no more, no fewer. */
     static final Set<String> LIST_FIELDS = Set.of("interface", "stage", "limit_kbps", "burst_kb", "base_kbps",
             "penalty_until", "remaining_seconds", "last_mbps", "now_mbps", "present");
     private static final int NOBODY = 65534;
-
-    private static OvsHost host;
-
-    @TempDir
-    Path dir;
-
-    private Bridge bridge;
-    private DaemonProcess daemon;
-
-    @BeforeAll
-    static void startOvsdb() {
-        host = OvsHost.start();
-    }
-
-    @AfterAll
-    static void stopOvsdb() {
-        host.close();
-    }
-
-    @AfterEach
-    void cleanUp() {
-        if (daemon != null) {
-            daemon.close();
-        }
-        if (bridge != null) {
-            bridge.close();
-        }
-    }
-
-    private DaemonProcess.Launch daemon(QosConfigFile config) {
-        config.writeTo(dir.resolve("config.json"));
-        return DaemonProcess.in(dir, host.db());
-    }
-
-    private long penalise(String iface) {
-        return Tiers.penalise(host, bridge, daemon, iface);
-    }
 
     @Test
     void listAndStatusJsonCarryTheContractFields() {

@@ -5,51 +5,13 @@ import static org.ovsqos.daemon.it.Tiers.ESCALATION;
 import static org.ovsqos.daemon.it.Tiers.SATURATING_MBPS;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ovs-qos daemon --dry-run}: decide, log and report, but never write OVSDB. */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
-class DryRunIT {
-    private static OvsHost host;
-
-    @TempDir
-    Path dir;
-
-    private Bridge bridge;
-    private DaemonProcess daemon;
-
-    @BeforeAll
-    static void startOvsdb() {
-        host = OvsHost.start();
-    }
-
-    @AfterAll
-    static void stopOvsdb() {
-        host.close();
-    }
-
-    @AfterEach
-    void cleanUp() {
-        if (daemon != null) {
-            daemon.close();
-        }
-        if (bridge != null) {
-            bridge.close();
-        }
-    }
-
-    private DaemonProcess.Launch daemon(QosConfigFile config) {
-        config.writeTo(dir.resolve("config.json"));
-        return DaemonProcess.in(dir, host.db());
-    }
-
+class DryRunIT extends DaemonOnOvsHost {
     @Test
     void dryRunDecidesAndReportsButWritesNothing() {
         bridge = host.bridge("br-dry");

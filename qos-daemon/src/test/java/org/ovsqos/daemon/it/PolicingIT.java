@@ -8,18 +8,13 @@ import static org.ovsqos.daemon.it.Tiers.TIER1;
 import static org.ovsqos.daemon.it.Tiers.TIER2;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The policy end to end: the real daemon jar against a real {@code ovsdb-server}, traffic played
@@ -27,38 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  * policing columns with {@code ovs-vsctl}; the expected columns are those of {@link Tiers}.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
-class PolicingIT {
-    private static OvsHost host;
-
-    @TempDir
-    Path dir;
-
-    private Bridge bridge;
-    private DaemonProcess daemon;
-
-    @BeforeAll
-    static void startOvsdb() {
-        host = OvsHost.start();
-    }
-
-    @AfterAll
-    static void stopOvsdb() {
-        host.close();
-    }
-
-    @AfterEach
-    void cleanUp() {
-        if (daemon != null) {
-            daemon.close();
-        }
-        if (bridge != null) {
-            bridge.close();
-        }
-    }
-
+class PolicingIT extends DaemonOnOvsHost {
     private DaemonProcess startDaemon(QosConfigFile config) {
-        config.writeTo(dir.resolve("config.json"));
-        daemon = DaemonProcess.in(dir, host.db()).startReady();
+        daemon = daemon(config).startReady();
         return daemon;
     }
 
