@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -26,35 +23,16 @@ import org.ovsqos.ovsdb.operation.InsertResult;
 import org.ovsqos.ovsdb.operation.Operation;
 import org.ovsqos.ovsdb.operation.OperationResult;
 import org.ovsqos.ovsdb.operation.SelectResult;
-import org.ovsqos.ovsdb.testing.OvsdbServerProcess;
 
 /**
  * Cancelling a pending call (RFC 7047 section 4.1.4) against a real ovsdb-server. The pending call
  * is a transaction that waits for a "gate" row to open and then inserts a marked row: if the
  * server still held it when the gate opens, the marked row would appear.
  */
-class CancelIT {
+class CancelIT extends AgainstOvsdbServer {
 
     /** Far beyond any test: only a cancel (or the gate) ends these calls. */
     private static final Duration LONG = Duration.ofMinutes(5);
-
-    private static OvsdbServerProcess server;
-    private final ClientFixture clients = new ClientFixture();
-
-    @BeforeAll
-    static void startServer() {
-        server = OvsdbServerProcess.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @AfterEach
-    void closeClients() {
-        clients.close();
-    }
 
     @ParameterizedTest
     @EnumSource(Transport.class)

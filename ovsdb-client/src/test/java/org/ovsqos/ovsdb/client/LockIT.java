@@ -9,9 +9,6 @@ import static org.ovsqos.ovsdb.client.ClientFixture.get;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -19,32 +16,13 @@ import org.ovsqos.ovsdb.OvsdbRpcException;
 import org.ovsqos.ovsdb.operation.EmptyResult;
 import org.ovsqos.ovsdb.operation.NotOwnerException;
 import org.ovsqos.ovsdb.operation.Operation;
-import org.ovsqos.ovsdb.testing.OvsdbServerProcess;
 
 /**
  * {@code lock}, {@code steal} and {@code unlock} (RFC 7047 section 4.1.8) between two clients of a
  * real ovsdb-server, with the {@code locked} and {@code stolen} notifications (sections 4.1.9,
  * 4.1.10) and the {@code assert} operation (section 5.2.10) as the proof of ownership.
  */
-class LockIT {
-
-    private static OvsdbServerProcess server;
-    private final ClientFixture clients = new ClientFixture();
-
-    @BeforeAll
-    static void startServer() {
-        server = OvsdbServerProcess.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @AfterEach
-    void closeClients() {
-        clients.close();
-    }
+class LockIT extends AgainstOvsdbServer {
 
     @ParameterizedTest
     @EnumSource(Transport.class)

@@ -8,9 +8,6 @@ import static org.ovsqos.ovsdb.client.ClientFixture.get;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -19,28 +16,9 @@ import org.ovsqos.ovsdb.OvsdbRpcException;
 import org.ovsqos.ovsdb.schema.AtomicType;
 import org.ovsqos.ovsdb.schema.ColumnSchema;
 import org.ovsqos.ovsdb.schema.DatabaseSchema;
-import org.ovsqos.ovsdb.testing.OvsdbServerProcess;
 
 /** The typed calls other than transact and monitors, against a real ovsdb-server over unix and tcp. */
-class OvsdbClientIT {
-
-    private static OvsdbServerProcess server;
-    private final ClientFixture clients = new ClientFixture();
-
-    @BeforeAll
-    static void startServer() {
-        server = OvsdbServerProcess.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @AfterEach
-    void closeClients() {
-        clients.close();
-    }
+class OvsdbClientIT extends AgainstOvsdbServer {
 
     @ParameterizedTest
     @EnumSource(Transport.class)

@@ -8,9 +8,6 @@ import static org.ovsqos.ovsdb.client.ClientFixture.get;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -33,32 +30,13 @@ import org.ovsqos.ovsdb.operation.SelectResult;
 import org.ovsqos.ovsdb.operation.SyntaxErrorException;
 import org.ovsqos.ovsdb.operation.Wait;
 import org.ovsqos.ovsdb.operation.WaitTimedOutException;
-import org.ovsqos.ovsdb.testing.OvsdbServerProcess;
 
 /**
  * {@code transact} (RFC 7047 section 4.1.3) with each kind of operation of section 5.2 against a
  * real ovsdb-server, and the typed errors it answers with. QoS and Queue are root tables, so
  * their rows stand alone; each test marks its rows with a fresh value.
  */
-class TransactIT {
-
-    private static OvsdbServerProcess server;
-    private final ClientFixture clients = new ClientFixture();
-
-    @BeforeAll
-    static void startServer() {
-        server = OvsdbServerProcess.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @AfterEach
-    void closeClients() {
-        clients.close();
-    }
+class TransactIT extends AgainstOvsdbServer {
 
     @ParameterizedTest
     @EnumSource(Transport.class)
