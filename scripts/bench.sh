@@ -36,9 +36,9 @@ if ! command -v hyperfine >/dev/null 2>&1; then
 fi
 
 # The runnable jar, the compiled benchmarks, and their class path (from the reactor, never `install`).
-./mvnw -B -ntp -q -DskipTests -pl qos-daemon -am package dependency:build-classpath \
-  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-cp="qos-daemon/target/test-classes:qos-daemon/target/classes:$(cat qos-daemon/target/bench.classpath)"
+./mvnw -B -ntp -q -DskipTests -pl benchmarks -am package dependency:build-classpath \
+  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=runtime
+cp="benchmarks/target/classes:$(cat benchmarks/target/bench.classpath)"
 
 out=$(mktemp -d /tmp/ovs-qos-bench.XXXXXX)
 results=$out/results.tsv
@@ -73,7 +73,7 @@ for w in "${wanted[@]}"; do
   printf '%s\t%s\t%s\t-\t-\n' "$w" "load average at start (1/5/15 min)" "$(cut -d' ' -f1-3 /proc/loadavg)" >> "$results"
   # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is split into words on purpose
   if ! java -cp "$cp" -Djava.io.tmpdir=/tmp -Dbench.repo="$repo" -Dbench.results="$results" \
-      ${BENCH_JAVA_OPTS:-} "org.ovsqos.daemon.bench.${class[$w]}" 2>"$out/$w.err" | tee "$out/$w.out"; then
+      ${BENCH_JAVA_OPTS:-} "org.ovsqos.bench.${class[$w]}" 2>"$out/$w.err" | tee "$out/$w.out"; then
     failed+=("$w")
     echo "bench: $w failed; its stderr:" >&2
     tail -30 "$out/$w.err" >&2

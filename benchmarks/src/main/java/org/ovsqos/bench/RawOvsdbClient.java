@@ -1,4 +1,4 @@
-package org.ovsqos.daemon.bench;
+package org.ovsqos.bench;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 

@@ -1,4 +1,4 @@
-package org.ovsqos.daemon.bench;
+package org.ovsqos.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.ovsqos.daemon.bench;
+package org.ovsqos.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;

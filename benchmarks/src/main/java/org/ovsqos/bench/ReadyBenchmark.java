@@ -1,4 +1,4 @@
-package org.ovsqos.daemon.bench;
+package org.ovsqos.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

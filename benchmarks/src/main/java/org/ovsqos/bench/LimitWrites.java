@@ -1,4 +1,4 @@
-package org.ovsqos.daemon.bench;
+package org.ovsqos.bench;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
