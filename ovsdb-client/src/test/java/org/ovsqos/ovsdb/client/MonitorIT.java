@@ -14,9 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -31,7 +28,6 @@ import org.ovsqos.ovsdb.monitor.Where;
 import org.ovsqos.ovsdb.notation.Atom;
 import org.ovsqos.ovsdb.notation.Condition;
 import org.ovsqos.ovsdb.notation.OvsdbMap;
-import org.ovsqos.ovsdb.testing.OvsdbServerProcess;
 
 /**
  * The low-level monitors against a real ovsdb-server: {@code monitor} (RFC 7047 section 4.1.5),
@@ -39,26 +35,9 @@ import org.ovsqos.ovsdb.testing.OvsdbServerProcess;
  * (ovsdb-server(7) sections 4.1.12, 4.1.13, 4.1.15) and {@code monitor_cancel} (section 4.1.7).
  * Bridge names are unique per test, since the server is shared.
  */
-class MonitorIT {
+class MonitorIT extends AgainstOvsdbServer {
 
-    private static OvsdbServerProcess server;
-    private final ClientFixture clients = new ClientFixture();
     private final List<MonitorUpdate> updates = new CopyOnWriteArrayList<>();
-
-    @BeforeAll
-    static void startServer() {
-        server = OvsdbServerProcess.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @AfterEach
-    void closeClients() {
-        clients.close();
-    }
 
     @ParameterizedTest
     @EnumSource(Transport.class)
