@@ -294,7 +294,8 @@ final class Governor implements RowListener {
         writes.forEach(w -> inFlight.put(w.uuid(), w.limit()));
         CompletableFuture<List<OperationResult>> transaction = effects.write(writes).toCompletableFuture();
         for (int i = 0; i < writes.size(); i++) {
-            sent.put(writes.get(i).uuid(), new SentWrite(writes.get(i).limit(), transaction, LimitWrite.resultIndex(i)));
+            LimitWrite w = writes.get(i);
+            sent.put(w.uuid(), new SentWrite(w.limit(), transaction, LimitWrite.resultIndex(i)));
         }
         transaction.whenCompleteAsync((results, failure) -> written(writes, results, failure), executor);
     }
@@ -363,10 +364,13 @@ final class Governor implements RowListener {
                 flush();
                 effects.saveState(book);
                 effects.publish(this);
+                if (r.limit().isEmpty()) {
+                    return CompletableFuture.completedFuture(
+                            "released " + name + " (absent): its remembered penalty is forgotten");
+                }
                 UUID uuid = uuidByName.get(name);
-                return r.limit().map(l -> ReleaseReply.of(name, l, uuid == null ? null : rows.get(uuid),
-                        inFlight.get(uuid), sent.get(uuid), dryRun(), link.view())).orElse(CompletableFuture.completedFuture(
-                        "released " + name + " (absent): its remembered penalty is forgotten"));
+                return ReleaseReply.of(name, r.limit().get(), uuid == null ? null : rows.get(uuid),
+                        inFlight.get(uuid), sent.get(uuid), dryRun(), link.view());
             }
         }
         throw new IllegalStateException("unknown release outcome " + r.outcome());

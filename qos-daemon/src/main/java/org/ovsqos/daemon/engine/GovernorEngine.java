@@ -94,8 +94,8 @@ public final class GovernorEngine implements DaemonEngine {
                 link, options.dryRun());
         facts = new Snapshot.StatusFacts(Version.current(), runtime.pid(), runtime.startedAt(),
                 options.configFile().toString());
-        admin = new GovernorAdmin(Snapshot.of(governor, facts, stateFile.status(), now), governorThread, governor::release,
-                this::reload);
+        admin = new GovernorAdmin(Snapshot.of(governor, facts, stateFile.status(), now), governorThread,
+                governor::release, this::reload);
         runtime.serveAdmin(admin);
         config.metricsListen().ifPresent(l -> serveMetrics(new InetSocketAddress(l.host(), l.port())));
         runtime.onReload(() -> governorThread.execute(this::reloadOnSignal));

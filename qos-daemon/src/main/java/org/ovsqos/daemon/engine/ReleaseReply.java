@@ -27,11 +27,11 @@ final class ReleaseReply {
         if (row == null) {
             return CompletableFuture.completedFuture(done + " once the interface reappears");
         }
+        if (sending == null && row.policedAs(limit.rateKbps(), limit.burstKb())) {
+            return CompletableFuture.completedFuture(done); // held already: nothing was left to write
+        }
         if (dryRun) {
             return pending(pending + "dry run, OVSDB is never written");
-        }
-        if (sending == null && row.policedAs(limit.rateKbps(), limit.burstKb())) {
-            return CompletableFuture.completedFuture(done);
         }
         if (limit.equals(sending) && write != null && write.limit().equals(limit)) {
             return write.confirm(done, pending);
