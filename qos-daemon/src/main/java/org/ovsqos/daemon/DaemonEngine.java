@@ -10,8 +10,9 @@ package org.ovsqos.daemon;
  * first snapshot and {@link DaemonRuntime#serveAdmin serve the admin socket};
  * {@link DaemonRuntime#serveMetrics serve metrics} when {@code metrics_listen} is set; register
  * its reload action with {@link DaemonRuntime#onReload}; send {@code READY=1} after the first
- * full sync; ping the watchdog from its tick loop while healthy; return {@code 0} once
- * {@link DaemonRuntime#awaitShutdown} reports a shutdown request, after saving the state.
+ * full sync; ping the watchdog from its tick loop while healthy; once
+ * {@link DaemonRuntime#awaitShutdown} reports a shutdown request, save the state and return
+ * {@code 0}, or {@code 5} ({@code ExitCodes.STATE_NOT_SAVED}) when that last save failed.
  */
 @FunctionalInterface
 public interface DaemonEngine {
@@ -20,6 +21,7 @@ public interface DaemonEngine {
      * Runs the daemon until shutdown is requested.
      *
      * @return the process exit code: {@code 0} for a clean stop, non-zero when it refused to run
+     *     or could not save its state at the end
      */
     int run(DaemonOptions options, DaemonRuntime runtime) throws Exception;
 }

@@ -56,7 +56,10 @@ public final class AdminClient {
         return call(AdminJson.request(AdminCommand.STATUS), DEFAULT_READ_TIMEOUT);
     }
 
-    /** @return the daemon's one-line report */
+    /**
+     * @return the daemon's one-line report, once OVSDB has committed the interface's new limit
+     * @throws CommandPendingException when the release is done in the daemon but not yet in OVSDB
+     */
     public String release(String interfaceName) {
         ObjectNode request = AdminJson.request(AdminCommand.RELEASE).put(AdminJson.INTERFACE, interfaceName);
         return call(request, DEFAULT_COMMAND_TIMEOUT).path(AdminJson.MESSAGE).asText();
@@ -72,6 +75,7 @@ public final class AdminClient {
      *
      * @throws DaemonUnavailableException when no daemon answers
      * @throws AdminCommandException      when the daemon answers with an error
+     * @throws CommandPendingException    when the daemon did the command but its OVSDB write is pending
      */
     public JsonNode call(ObjectNode request, Duration timeout) {
         byte[] line = (json.text(request) + "\n").getBytes(StandardCharsets.UTF_8);
@@ -86,6 +90,9 @@ public final class AdminClient {
             throw new AdminCommandException("malformed answer from the daemon on " + socket);
         }
         if (!response.path(AdminJson.OK).asBoolean(false)) {
+            if (response.path(AdminJson.PENDING).asBoolean(false)) {
+                throw new CommandPendingException(response.path(AdminJson.ERROR).asText());
+            }
             throw new AdminCommandException(response.path(AdminJson.ERROR).asText("the daemon gave no reason"));
         }
         return response.path(AdminJson.RESULT);

@@ -7,7 +7,7 @@ import org.ovsqos.daemon.DaemonException;
  * reload, a non-root peer). The message travels to the client as the response's {@code error}
  * and is printed there as is, so it names the interface, key or file involved.
  */
-public final class AdminCommandException extends DaemonException {
+public class AdminCommandException extends DaemonException {
     private static final long serialVersionUID = 1L;
 
     public AdminCommandException(String message) {

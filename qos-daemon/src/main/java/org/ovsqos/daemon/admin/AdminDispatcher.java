@@ -112,6 +112,11 @@ final class AdminDispatcher {
             log.info("admin command={} iface={} peer=\"{}\" result=ok message=\"{}\"", name, target, who.describe(), message);
             return AdminJson.success(AdminJson.message(message == null ? "" : message));
         }
+        if (cause instanceof CommandPendingException pending) {
+            log.info("admin command={} iface={} peer=\"{}\" result=pending message=\"{}\"",
+                    name, target, who.describe(), pending.getMessage());
+            return AdminJson.pending(pending.getMessage());
+        }
         if (cause instanceof AdminCommandException refused) {
             log.info("admin command={} iface={} peer=\"{}\" result=refused error=\"{}\"",
                     name, target, who.describe(), refused.getMessage());

@@ -20,7 +20,9 @@ public interface AdminHandler {
     /**
      * Ends the interface's penalty now: back to tier 0 at its base rate, timers cleared.
      *
-     * @return completes with a one-line message for the operator, or exceptionally with an
+     * @return completes with a one-line message for the operator once OVSDB holds the base limit;
+     *         exceptionally with a {@link CommandPendingException} when the release is done in the
+     *         daemon but its write is not committed (dry run, OVSDB down), or with an
      *         {@link AdminCommandException} saying why not (for example no such managed interface)
      */
     CompletionStage<String> release(String interfaceName);
@@ -28,9 +30,9 @@ public interface AdminHandler {
     /**
      * Re-reads the config file keeping all state (as SIGHUP does).
      *
-     * @return completes with a one-line message (naming fallbacks taken, if any), or exceptionally
-     *         with an {@link AdminCommandException} when the file is unusable and the old config
-     *         stays in force
+     * @return completes with a one-line message, or exceptionally with an
+     *         {@link AdminCommandException} listing the file's problems when it has any (a reload
+     *         is all or nothing) and the old config stays in force
      */
     CompletionStage<String> reload();
 }

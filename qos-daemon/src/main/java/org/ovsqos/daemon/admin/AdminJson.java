@@ -25,7 +25,8 @@ import java.util.TreeMap;
  *
  * <p>Wire format: one request per connection, a JSON object ended by a newline (or by the
  * client's half-close), e.g. {@code {"command":"release","interface":"kvm101.0"}}; one response,
- * {@code {"ok":true,"result":...}} or {@code {"ok":false,"error":"..."}}, then the server closes.
+ * {@code {"ok":true,"result":...}} or {@code {"ok":false,"error":"..."}} (with {@code "pending":true}
+ * when the command was done but its OVSDB write is not committed), then the server closes.
  */
 public final class AdminJson {
     public static final String COMMAND = "command";
@@ -34,6 +35,8 @@ public final class AdminJson {
     public static final String RESULT = "result";
     public static final String ERROR = "error";
     public static final String MESSAGE = "message";
+    /** Beside {@code "ok":false}: the command was carried out, but its OVSDB write is not committed. */
+    public static final String PENDING = "pending";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -73,6 +76,11 @@ public final class AdminJson {
 
     public static ObjectNode failure(String error) {
         return NODES.objectNode().put(OK, false).put(ERROR, error);
+    }
+
+    /** A command done in the daemon whose OVSDB write is pending ({@link CommandPendingException}). */
+    public static ObjectNode pending(String error) {
+        return failure(error).put(PENDING, true);
     }
 
     public static ObjectNode message(String message) {
@@ -157,6 +165,16 @@ public final class AdminJson {
         s.penaltiesByTier().forEach((tier, count) -> tiers.put(Integer.toString(tier), count));
         o.put("config_path", s.configPath());
         o.put("dry_run", s.dryRun());
+        s.stateFile().ifPresent(f -> {
+            ObjectNode file = o.putObject("state_file");
+            file.put("path", f.path());
+            putEpoch(file, "last_saved", f.lastSaved());
+            if (f.error().isPresent()) {
+                file.put("error", f.error().get());
+            } else {
+                file.putNull("error");
+            }
+        });
         return o;
     }
 
@@ -179,7 +197,17 @@ public final class AdminJson {
                 epoch(o, "last_tick"),
                 tiers,
                 required(o, "config_path").asText(),
-                required(o, "dry_run").asBoolean());
+                required(o, "dry_run").asBoolean(),
+                stateFileFromJson(o.get("state_file")));
+    }
+
+    // Optional: a daemon older than the field does not send it.
+    private static Optional<StateFileStatus> stateFileFromJson(JsonNode f) {
+        if (f == null || !f.isObject()) {
+            return Optional.empty();
+        }
+        return Optional.of(new StateFileStatus(required(f, "path").asText(), epoch(f, "last_saved"),
+                isNull(f, "error") ? Optional.empty() : Optional.of(f.get("error").asText())));
     }
 
     // --- helpers

@@ -20,6 +20,7 @@ import java.util.TreeMap;
  *                          iterated in tier order; tiers without one may be left out
  * @param configPath        the {@code --config} file
  * @param dryRun            whether OVSDB writes are suppressed
+ * @param stateFile         how saving the state file fares; empty when not known (an older daemon)
  */
 public record DaemonStatus(
         String version,
@@ -30,7 +31,8 @@ public record DaemonStatus(
         Optional<Instant> lastTick,
         Map<Integer, Integer> penaltiesByTier,
         String configPath,
-        boolean dryRun) {
+        boolean dryRun,
+        Optional<StateFileStatus> stateFile) {
 
     public DaemonStatus {
         Objects.requireNonNull(version, "version");
@@ -38,12 +40,20 @@ public record DaemonStatus(
         Objects.requireNonNull(ovsdb, "ovsdb");
         Objects.requireNonNull(lastTick, "lastTick");
         Objects.requireNonNull(configPath, "configPath");
+        Objects.requireNonNull(stateFile, "stateFile");
         penaltiesByTier = Collections.unmodifiableSortedMap(new TreeMap<>(penaltiesByTier));
         for (Map.Entry<Integer, Integer> e : penaltiesByTier.entrySet()) {
             if (e.getKey() < 1 || e.getValue() < 0) {
                 throw new IllegalArgumentException("penaltiesByTier needs tiers >= 1 and counts >= 0: " + penaltiesByTier);
             }
         }
+    }
+
+    /** A status without state-file facts. */
+    public DaemonStatus(String version, long pid, Instant startedAt, OvsdbLink ovsdb, int managedInterfaces,
+            Optional<Instant> lastTick, Map<Integer, Integer> penaltiesByTier, String configPath, boolean dryRun) {
+        this(version, pid, startedAt, ovsdb, managedInterfaces, lastTick, penaltiesByTier, configPath, dryRun,
+                Optional.empty());
     }
 
     /** The total number of interfaces serving a penalty. */

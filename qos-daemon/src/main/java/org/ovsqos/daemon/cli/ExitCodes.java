@@ -9,6 +9,13 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** No daemon answers on the admin socket; 3 as in the LSB's "program is not running". */
     public static final int NO_DAEMON = 3;
+    /**
+     * {@code release}: the daemon carried the command out, but OVSDB does not hold the result yet
+     * (dry run, OVSDB unreachable, the write failed and is retried); the message says which.
+     */
+    public static final int PENDING = 4;
+    /** {@code daemon}: it stopped as asked, but its last save of the state file failed. */
+    public static final int STATE_NOT_SAVED = 5;
 
     /** {@code validate-config}, by the contract: clean. */
     public static final int CONFIG_CLEAN = 0;

@@ -1,14 +1,19 @@
 package org.ovsqos.daemon.cli;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.ovsqos.daemon.admin.AdminClient;
+import org.ovsqos.daemon.admin.CommandPendingException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "release", description = "End an interface's penalty now and restore its base rate (root only).")
+@Command(name = "release", description = {
+        "End an interface's penalty now and restore its base rate (root only).",
+        "Exit 0 once OVSDB holds the base rate; " + ExitCodes.PENDING
+                + " when the daemon released it but the write is pending (dry run, OVSDB down)."})
 final class ReleaseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -21,8 +26,16 @@ final class ReleaseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getOut().println(new AdminClient(socket.path).release(iface));
-        spec.commandLine().getOut().flush();
-        return ExitCodes.OK;
+        try {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(new AdminClient(socket.path).release(iface));
+            out.flush();
+            return ExitCodes.OK;
+        } catch (CommandPendingException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("ovs-qos: release: " + e.getMessage());
+            err.flush();
+            return ExitCodes.PENDING;
+        }
     }
 }

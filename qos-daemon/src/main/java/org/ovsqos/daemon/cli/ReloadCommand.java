@@ -7,7 +7,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "reload", description = "Re-read the config file, keeping all penalties (root only; as SIGHUP).")
+@Command(name = "reload", description = {"Re-read the config file, keeping all penalties (root only; as SIGHUP).",
+        "All or nothing: a file with any problem validate-config reports is refused (exit 1) and the running "
+                + "config stays."})
 final class ReloadCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

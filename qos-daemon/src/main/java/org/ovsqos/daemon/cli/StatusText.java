@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.ovsqos.daemon.admin.DaemonStatus;
 import org.ovsqos.daemon.admin.OvsdbLink;
+import org.ovsqos.daemon.admin.StateFileStatus;
 
 /** The human form of {@code ovs-qos status}. */
 final class StatusText {
@@ -28,6 +29,7 @@ final class StatusText {
                         .map(e -> "tier " + e.getKey() + ": " + e.getValue())
                         .collect(Collectors.joining(", ")) + ")");
         field(out, "Config", s.configPath());
+        s.stateFile().ifPresent(f -> field(out, "State file", stateFile(f, now, zone)));
         field(out, "Dry run", s.dryRun() ? "yes (OVSDB is never written)" : "no");
         return out.toString();
     }
@@ -43,6 +45,12 @@ final class StatusText {
         link.since().ifPresent(t -> text.append(" since ").append(local(t, zone)).append(" (").append(ago(t, now)).append(')'));
         link.lastError().ifPresent(e -> text.append("; last error: ").append(e));
         return text.toString();
+    }
+
+    private static String stateFile(StateFileStatus f, Instant now, ZoneId zone) {
+        String saved = f.lastSaved().map(t -> "last saved " + local(t, zone) + " (" + ago(t, now) + ")")
+                .orElse("not saved since start");
+        return f.path() + f.error().map(e -> "; SAVE FAILING: " + e + "; ").orElse(", ") + saved;
     }
 
     private static void field(StringBuilder out, String name, String value) {

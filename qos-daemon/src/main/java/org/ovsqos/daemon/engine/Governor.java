@@ -25,7 +25,6 @@ import org.ovsqos.daemon.metrics.DaemonMetrics;
 import org.ovsqos.ovsdb.cache.RowEvent;
 import org.ovsqos.ovsdb.cache.RowListener;
 import org.ovsqos.ovsdb.client.SessionEvent;
-import org.ovsqos.ovsdb.operation.CountResult;
 import org.ovsqos.ovsdb.operation.OperationResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +67,9 @@ final class Governor implements RowListener {
     private final Map<String, Limit> desired = new HashMap<>();
     private final Map<UUID, Limit> inFlight = new HashMap<>();
     private final Map<String, Limit> announcedDryRun = new HashMap<>();
+    /** The last write sent for each row, for {@code release} to answer once OVSDB has committed it. */
+    private final Map<UUID, SentWrite> sent = new HashMap<>();
+    private final HandBack handBack = new HandBack();
     private final Observations observations = new Observations();
     private PolicyBook book;
     private Instant lastTick;
@@ -188,6 +190,8 @@ final class Governor implements RowListener {
             return;
         }
         inFlight.remove(uuid);
+        sent.remove(uuid);
+        handBack.forget(uuid);
         // In one update a row may be renamed and another take its old name: what is kept by
         // name then belongs to the newcomer.
         if (!uuidByName.remove(row.name(), uuid)) {
@@ -273,6 +277,7 @@ final class Governor implements RowListener {
                 writes.add(new LimitWrite(uuid, name, want));
             }
         });
+        writes.addAll(handBack.due(rows, inFlight));
         if (writes.isEmpty()) {
             return;
         }
@@ -282,11 +287,17 @@ final class Governor implements RowListener {
                     log.info("iface={} action=would-set limit_kbps={} burst_kb={} dry_run=true", w.name(),
                             w.limit().rateKbps(), w.limit().burstKb());
                 }
+                handBack.paid(w); // announced once, as it would have been written once
             }
             return;
         }
         writes.forEach(w -> inFlight.put(w.uuid(), w.limit()));
-        effects.write(writes).whenCompleteAsync((results, failure) -> written(writes, results, failure), executor);
+        CompletableFuture<List<OperationResult>> transaction = effects.write(writes).toCompletableFuture();
+        for (int i = 0; i < writes.size(); i++) {
+            LimitWrite w = writes.get(i);
+            sent.put(w.uuid(), new SentWrite(w.limit(), transaction, LimitWrite.resultIndex(i)));
+        }
+        transaction.whenCompleteAsync((results, failure) -> written(writes, results, failure), executor);
     }
 
     /**
@@ -299,9 +310,12 @@ final class Governor implements RowListener {
         for (int i = 0; i < writes.size(); i++) {
             LimitWrite w = writes.get(i);
             InterfaceRow row = rows.get(w.uuid());
+            if (failure == null) {
+                handBack.paid(w);
+            }
             boolean settled = failure != null || row == null
                     || row.policedAs(w.limit().rateKbps(), w.limit().burstKb())
-                    || updatedNothing(results, LimitWrite.resultIndex(i));
+                    || SentWrite.updatedNothing(results, LimitWrite.resultIndex(i));
             if (settled) {
                 inFlight.remove(w.uuid(), w.limit());
             } else {
@@ -323,11 +337,6 @@ final class Governor implements RowListener {
             return;
         }
         log.debug("ovsdb action=transact rows={} result=ok", writes.size());
-    }
-
-    private static boolean updatedNothing(List<OperationResult> results, int index) {
-        return results != null && index < results.size() && results.get(index) instanceof CountResult c
-                && c.count() == 0;
     }
 
     // ----------------------------------------------------------------------------- operator commands
@@ -355,36 +364,48 @@ final class Governor implements RowListener {
                 flush();
                 effects.saveState(book);
                 effects.publish(this);
-                return CompletableFuture.completedFuture(r.limit()
-                        .map(l -> "released " + name + ": back to stage 0 at " + l.rateKbps() + " kbps")
-                        .orElse("released " + name + " (absent): its remembered penalty is forgotten"));
+                if (r.limit().isEmpty()) {
+                    return CompletableFuture.completedFuture(
+                            "released " + name + " (absent): its remembered penalty is forgotten");
+                }
+                UUID uuid = uuidByName.get(name);
+                return ReleaseReply.of(name, r.limit().get(), uuid == null ? null : rows.get(uuid),
+                        inFlight.get(uuid), sent.get(uuid), dryRun(), link.view());
             }
         }
         throw new IllegalStateException("unknown release outcome " + r.outcome());
     }
 
-    /** Adopts a new configuration keeping every record (reload, SIGHUP). */
+    /**
+     * Adopts a new configuration keeping every record (reload, SIGHUP). An interface the new
+     * configuration no longer manages (excluded, or no longer matched) is handed back: its record
+     * is dropped, its base limit under the configuration that managed it is written once, and it
+     * is never written again, not even to undo a drift. A later reload that manages it again
+     * takes it on afresh.
+     */
     void adopt(QosConfig config) {
         Instant now = clock.instant();
+        QosConfig before = book.config();
         Update update = book.reload(config, now);
         book = update.book();
         desired.clear();
         adopt(update);
-        // Interfaces the new config manages that the book has not ticked yet are policed at once.
         for (InterfaceRow row : rows.values()) {
-            if (manages(row.name()) && !desired.containsKey(row.name())) {
-                book.desiredLimit(row.name(), row.externalBaseMbit(), now).ifPresent(l -> desired.put(row.name(), l));
+            if (manages(row.name())) {
+                handBack.forget(row.uuid());
+                // Not ticked yet by the book: policed at once all the same.
+                if (!desired.containsKey(row.name())) {
+                    book.desiredLimit(row.name(), row.externalBaseMbit(), now)
+                            .ifPresent(l -> desired.put(row.name(), l));
+                }
+            } else if (before.manages(row.name())) {
+                handBack.leave(row, before, inFlight.containsKey(row.uuid()), dryRun());
             }
         }
         announcedDryRun.clear();
         flush();
         effects.saveState(book);
         effects.publish(this);
-    }
-
-    /** Saves the state one last time (shutdown). */
-    void saveState() {
-        effects.saveState(book);
     }
 
     // ----------------------------------------------------------------------------- read by the snapshot

@@ -24,6 +24,7 @@ import org.ovsqos.daemon.DaemonRuntime;
 import org.ovsqos.daemon.Version;
 import org.ovsqos.daemon.admin.AdminCommandException;
 import org.ovsqos.daemon.cli.ConfigValidator;
+import org.ovsqos.daemon.cli.ExitCodes;
 import org.ovsqos.ovsdb.cache.RowEvent;
 import org.ovsqos.ovsdb.cache.RowListener;
 import org.ovsqos.ovsdb.client.Endpoint;
@@ -78,6 +79,7 @@ public final class GovernorEngine implements DaemonEngine {
         QosConfig config = loadConfig(options.configFile());
 
         stateFile = new StateFile(statePath(options, config));
+        stateFile.removeLeftovers();
         Update restored = PolicyBook.restore(config, stateFile.load(), now);
         restored.forgotten().forEach(f -> Log.log.info("state iface={} event=forgotten reason={}", f.iface(),
                 f.reason().name().toLowerCase()));
@@ -92,13 +94,14 @@ public final class GovernorEngine implements DaemonEngine {
                 link, options.dryRun());
         facts = new Snapshot.StatusFacts(Version.current(), runtime.pid(), runtime.startedAt(),
                 options.configFile().toString());
-        admin = new GovernorAdmin(Snapshot.of(governor, facts, now), governorThread, governor::release,
-                this::reload);
+        admin = new GovernorAdmin(Snapshot.of(governor, facts, stateFile.status(), now), governorThread,
+                governor::release, this::reload);
         runtime.serveAdmin(admin);
         config.metricsListen().ifPresent(l -> serveMetrics(new InetSocketAddress(l.host(), l.port())));
         runtime.onReload(() -> governorThread.execute(this::reloadOnSignal));
 
         client = OvsdbClient.create(endpoint, OvsdbOptions.defaults());
+        boolean saved;
         try {
             client.session().addStateListener(e -> governorThread.execute(() -> governor.onSessionEvent(e)));
             Replica replica = client.replicate(DATABASE,
@@ -127,13 +130,19 @@ public final class GovernorEngine implements DaemonEngine {
                 // the governor's thread does the work; this one only waits for SIGTERM
             }
             Log.log.info("daemon action=stopping");
-            thread.submit(governor::saveState).get(10, TimeUnit.SECONDS);
+            saved = thread.submit(this::saveState).get(10, TimeUnit.SECONDS);
         } finally {
             client.close();
             thread.shutdownNow();
         }
+        if (!saved) {
+            // Non-zero so that systemd and the operator see it: the next start loses these penalties.
+            Log.log.error("daemon action=stopped state_saved=false state={} error=\"{}\"", stateFile.path(),
+                    stateFile.status().error().orElse("unknown"));
+            return ExitCodes.STATE_NOT_SAVED;
+        }
         Log.log.info("daemon action=stopped");
-        return 0;
+        return ExitCodes.OK;
     }
 
     private QosConfig loadConfig(Path path) {
@@ -200,7 +209,7 @@ public final class GovernorEngine implements DaemonEngine {
         }
     }
 
-    /** SIGHUP: no one awaits the answer, and an unusable config has already been logged. */
+    /** SIGHUP: no one awaits the answer, and a refused config has already been logged. */
     private void reloadOnSignal() {
         try {
             reload();
@@ -213,14 +222,7 @@ public final class GovernorEngine implements DaemonEngine {
         Path path = options.configFile();
         runtime.notifier().reloading();
         try {
-            ConfigResult result = ConfigFile.read(path);
-            ConfigFile.logProblems(path, result);
-            if (!result.usable()) {
-                Log.log.error("config path={} reloaded=false reason=unusable action=\"keeping the running config\"", path);
-                throw new AdminCommandException("config " + path + " is unusable, the running config stays: "
-                        + String.join("; ", ConfigFile.describe(result)));
-            }
-            QosConfig config = withFlags(result.config().get());
+            QosConfig config = withFlags(ConfigReload.read(path));
             if (!config.metricsListen().equals(governor.book().config().metricsListen())) {
                 Log.log.warn("config key=metrics_listen change=ignored reason=\"takes effect at the next restart\"");
             }
@@ -229,13 +231,16 @@ public final class GovernorEngine implements DaemonEngine {
                 nextTick.cancel(false);
                 scheduleTick(config.sampleInterval());
             }
-            Log.log.info("config path={} reloaded=true problems={}", path, result.problems().size());
-            return CompletableFuture.completedFuture("reloaded " + path + (result.problems().isEmpty() ? ""
-                    : " with " + result.problems().size() + " problem(s): "
-                            + String.join("; ", ConfigFile.describe(result))));
+            Log.log.info("config path={} reloaded=true problems=0", path);
+            return CompletableFuture.completedFuture("reloaded " + path);
         } finally {
             runtime.notifier().ready(statusLine());
         }
+    }
+
+    /** The last save, at shutdown, on the governor's thread. */
+    private boolean saveState() {
+        return stateFile.save(governor.book().stateRecords(), runtime.clock().instant());
     }
 
     private String statusLine() {
@@ -272,12 +277,12 @@ public final class GovernorEngine implements DaemonEngine {
 
         @Override
         public void saveState(PolicyBook book) {
-            stateFile.save(book.stateRecords());
+            stateFile.save(book.stateRecords(), runtime.clock().instant());
         }
 
         @Override
         public void publish(Governor g) {
-            Snapshot snapshot = Snapshot.of(g, facts, runtime.clock().instant());
+            Snapshot snapshot = Snapshot.of(g, facts, stateFile.status(), runtime.clock().instant());
             admin.publish(snapshot);
             runtime.metrics().updateInterfaces(snapshot.interfaces());
         }

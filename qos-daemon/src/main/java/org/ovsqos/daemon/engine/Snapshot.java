@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.ovsqos.core.policy.Limit;
 import org.ovsqos.daemon.admin.DaemonStatus;
 import org.ovsqos.daemon.admin.InterfaceView;
+import org.ovsqos.daemon.admin.StateFileStatus;
 
 /**
  * What the governor last published: the rows of {@code list} and the {@code status}, immutable,
@@ -22,7 +23,7 @@ record Snapshot(List<InterfaceView> interfaces, DaemonStatus status) {
     }
 
     /** Built on the governor's thread from its current state. */
-    static Snapshot of(Governor g, StatusFacts facts, Instant now) {
+    static Snapshot of(Governor g, StatusFacts facts, StateFileStatus stateFile, Instant now) {
         Map<String, InterfaceView> views = new TreeMap<>();
         for (org.ovsqos.core.policy.InterfaceView v : g.book().view(now)) {
             boolean present = g.present(v.iface());
@@ -46,7 +47,8 @@ record Snapshot(List<InterfaceView> interfaces, DaemonStatus status) {
             }
         }
         DaemonStatus status = new DaemonStatus(facts.version(), facts.pid(), facts.startedAt(), g.link().view(),
-                views.size(), Optional.ofNullable(g.lastTick()), byTier, facts.configPath(), g.dryRun());
+                views.size(), Optional.ofNullable(g.lastTick()), byTier, facts.configPath(), g.dryRun(),
+                Optional.of(stateFile));
         return new Snapshot(new ArrayList<>(views.values()), status);
     }
 

@@ -1,15 +1,22 @@
 package org.ovsqos.daemon.engine;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.ovsqos.core.policy.StateRecord;
 import org.ovsqos.core.state.DecodedState;
 import org.ovsqos.core.state.StateCodec;
+import org.ovsqos.daemon.admin.StateFileStatus;
 import org.ovsqos.daemon.process.AtomicFileWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +32,10 @@ final class StateFile {
     private final Path path;
     private final AtomicFileWriter writer = new AtomicFileWriter();
     private byte[] lastWritten = new byte[0];
-    private String lastFailure;
+    private Instant lastSaved;
+    private String failure;
+    /** Causes already logged since the last successful save: each is logged once, not once a tick. */
+    private final Set<String> loggedFailures = new HashSet<>();
 
     StateFile(Path path) {
         this.path = path;
@@ -54,25 +64,70 @@ final class StateFile {
         return decoded.records();
     }
 
-    /** Writes the records if they differ from what the file holds; a failure is logged once per cause. */
-    void save(Collection<StateRecord> records) {
+    /**
+     * Removes the temp files a daemon killed in the middle of a save left beside the file; at
+     * start-up, under the daemon's lock, before the first save.
+     */
+    void removeLeftovers() {
+        try {
+            for (Path leftover : AtomicFileWriter.removeLeftovers(path)) {
+                log.info("state path={} leftover={} action=removed reason=\"an earlier save was interrupted\"", path,
+                        leftover.getFileName());
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("state path={} leftovers=unknown error=\"{}\"", path, e.toString());
+        }
+    }
+
+    /**
+     * Writes the records if they differ from what the file holds. A failure is logged once per
+     * cause (not once per tick) and retried at the next save.
+     *
+     * @return whether the file now holds these records
+     */
+    boolean save(Collection<StateRecord> records, Instant now) {
         byte[] bytes = StateCodec.encode(records);
         if (Arrays.equals(bytes, lastWritten)) {
-            return;
+            return true;
         }
         try {
             writer.write(path, bytes);
             lastWritten = bytes;
-            if (lastFailure != null) {
+            lastSaved = now;
+            if (failure != null) {
                 log.info("state path={} saved=true recovered=true", path);
-                lastFailure = null;
+                failure = null;
+                loggedFailures.clear();
             }
+            return true;
         } catch (IOException | RuntimeException e) {
-            String failure = e.toString();
-            if (!failure.equals(lastFailure)) {
-                log.error("state path={} saved=false error=\"{}\" action=\"retry at the next change\"", path, failure);
-                lastFailure = failure;
+            failure = cause(e);
+            if (loggedFailures.add(failure)) {
+                log.error("state path={} saved=false error=\"{}\" detail=\"{}\" action=\"retry at every change\"",
+                        path, failure, e.toString());
             }
+            return false;
         }
+    }
+
+    StateFileStatus status() {
+        return new StateFileStatus(path.toString(), Optional.ofNullable(lastSaved), Optional.ofNullable(failure));
+    }
+
+    /**
+     * What went wrong, without the file it happened to: the temp file's name is random, so a
+     * message naming it would make every tick's failure look new.
+     */
+    static String cause(Exception e) {
+        if (e instanceof AccessDeniedException) {
+            return "Permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "No such file or directory";
+        }
+        if (e instanceof FileSystemException f) {
+            return f.getReason() != null ? f.getReason() : f.getClass().getSimpleName();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 }

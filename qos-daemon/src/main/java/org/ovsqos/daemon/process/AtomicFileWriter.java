@@ -5,12 +5,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -31,6 +35,8 @@ public final class AtomicFileWriter {
     public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
+
+    private static final String TEMP_SUFFIX = ".tmp";
 
     private final Set<PosixFilePermission> mode;
 
@@ -54,7 +60,7 @@ public final class AtomicFileWriter {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         RuntimeDirectories.ensureParent(absolute);
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+        Path temp = Files.createTempFile(dir, tempPrefix(absolute), TEMP_SUFFIX);
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
                  OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel))) {
@@ -74,6 +80,37 @@ public final class AtomicFileWriter {
             throw e;
         }
         fsyncDirectory(dir);
+    }
+
+    /**
+     * Removes the temp files a process killed mid-write (SIGKILL, power loss) left beside
+     * {@code target}. Only for a caller that alone writes {@code target} (the daemon holds its
+     * lock), or it could remove another writer's file in the middle of its write.
+     *
+     * @return the files removed
+     */
+    public static List<Path> removeLeftovers(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        String prefix = tempPrefix(absolute);
+        List<Path> removed = new ArrayList<>();
+        if (!Files.isDirectory(absolute.getParent())) {
+            return removed;
+        }
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(absolute.getParent(),
+                p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().endsWith(TEMP_SUFFIX)
+                        && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))) {
+            for (Path leftover : leftovers) {
+                if (Files.deleteIfExists(leftover)) {
+                    removed.add(leftover);
+                }
+            }
+        }
+        return removed;
+    }
+
+    /** {@code .state.json.}: hidden, and named after the file it is about to replace. */
+    private static String tempPrefix(Path absoluteTarget) {
+        return "." + absoluteTarget.getFileName() + ".";
     }
 
     private static void fsyncDirectory(Path dir) throws IOException {

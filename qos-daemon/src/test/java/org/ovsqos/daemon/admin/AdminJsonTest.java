@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +90,30 @@ class AdminJsonTest {
         assertThat(json.at("/ovsdb/state").asText()).isEqualTo("connected");
         assertThat(json.at("/penalties_by_tier/2").asInt()).isEqualTo(1);
         assertThat(AdminJson.statusFromJson(json)).isEqualTo(status);
+    }
+
+    @Test
+    void statusCarriesTheStateFilesLastSaveAndError() {
+        DaemonStatus base = FakeAdminHandler.sampleStatus();
+        DaemonStatus status = new DaemonStatus(base.version(), base.pid(), base.startedAt(), base.ovsdb(),
+                base.managedInterfaces(), base.lastTick(), base.penaltiesByTier(), base.configPath(), base.dryRun(),
+                Optional.of(new StateFileStatus("/run/ovs-qos/state.json",
+                        Optional.of(NOW.minusSeconds(60)), Optional.of("Read-only file system"))));
+
+        JsonNode json = AdminJson.toJson(status, NOW);
+
+        assertThat(json.at("/state_file/path").asText()).isEqualTo("/run/ovs-qos/state.json");
+        assertThat(json.at("/state_file/last_saved").asLong()).isEqualTo(NOW.getEpochSecond() - 60);
+        assertThat(json.at("/state_file/error").asText()).isEqualTo("Read-only file system");
+        assertThat(AdminJson.statusFromJson(json)).isEqualTo(status);
+    }
+
+    @Test
+    void aStatusWithoutStateFileFactsStillParses() {
+        JsonNode json = AdminJson.toJson(FakeAdminHandler.sampleStatus(), NOW);
+
+        assertThat(json.has("state_file")).isFalse();
+        assertThat(AdminJson.statusFromJson(json).stateFile()).isEmpty();
     }
 
     private static Set<String> iterable(java.util.Iterator<String> names) {

@@ -11,10 +11,12 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ovsqos.daemon.admin.AdminServer;
 import org.ovsqos.daemon.admin.AdminServerOptions;
+import org.ovsqos.daemon.admin.CommandPendingException;
 import org.ovsqos.daemon.admin.FakeAdminHandler;
 
 class ClientCommandsTest {
@@ -152,6 +154,21 @@ class ClientCommandsTest {
 
             assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILED);
             assertThat(result.err()).isEqualTo("ovs-qos: release: no managed interface kvm9.0\n");
+            assertThat(result.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void aReleaseWhoseWriteIsPendingSaysSoAndExitsFour() throws IOException {
+        FakeAdminHandler handler = new FakeAdminHandler();
+        handler.releaseResult = CompletableFuture.failedFuture(new CommandPendingException(
+                "released kvm101.0 in the daemon (stage 0 at 1000000 kbps), but the write is pending: dry run"));
+        try (AdminServer server = daemon(handler)) {
+            CliRun result = run(List.of("release", "kvm101.0"));
+
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.PENDING);
+            assertThat(result.err()).isEqualTo("ovs-qos: release: released kvm101.0 in the daemon (stage 0 at "
+                    + "1000000 kbps), but the write is pending: dry run\n");
             assertThat(result.out()).isEmpty();
         }
     }

@@ -12,6 +12,7 @@ import org.ovsqos.daemon.admin.ConnectionState;
 import org.ovsqos.daemon.admin.DaemonStatus;
 import org.ovsqos.daemon.admin.FakeAdminHandler;
 import org.ovsqos.daemon.admin.OvsdbLink;
+import org.ovsqos.daemon.admin.StateFileStatus;
 
 class RenderingTest {
     private static final Instant NOW = FakeAdminHandler.NOW;
@@ -58,5 +59,24 @@ class RenderingTest {
                 .contains("  Last tick:  none yet\n")
                 .contains("  Penalties:  none\n")
                 .contains("  Dry run:    yes (OVSDB is never written)\n");
+    }
+
+    @Test
+    void aFailingStateFileIsShownWithItsLastSave() {
+        DaemonStatus status = new DaemonStatus("dev", 7, NOW.minusSeconds(3600),
+                new OvsdbLink(ConnectionState.CONNECTED, "unix:/var/run/openvswitch/db.sock",
+                        Optional.of(NOW.minusSeconds(3599)), Optional.empty()),
+                1, Optional.of(NOW.minusSeconds(5)), Map.of(), "/opt/ovs-qos/config.json", false,
+                Optional.of(new StateFileStatus("/run/ovs-qos/state.json", Optional.of(NOW.minusSeconds(600)),
+                        Optional.of("Read-only file system"))));
+        DaemonStatus saving = new DaemonStatus("dev", 7, NOW.minusSeconds(3600), status.ovsdb(), 1,
+                status.lastTick(), Map.of(), "/opt/ovs-qos/config.json", false,
+                Optional.of(new StateFileStatus("/run/ovs-qos/state.json", Optional.of(NOW.minusSeconds(5)),
+                        Optional.empty())));
+
+        assertThat(StatusText.render(status, NOW, ZoneOffset.UTC)).contains("  State file: /run/ovs-qos/state.json; "
+                + "SAVE FAILING: Read-only file system; last saved 2025-03-01 11:50:00 (10m00s ago)\n");
+        assertThat(StatusText.render(saving, NOW, ZoneOffset.UTC))
+                .contains("  State file: /run/ovs-qos/state.json, last saved 2025-03-01 11:59:55 (5s ago)\n");
     }
 }
