@@ -3,14 +3,12 @@ package org.ovsqos.daemon.engine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.ovsqos.core.config.QosConfig;
 import org.ovsqos.core.policy.Decision;
@@ -36,16 +34,10 @@ import org.slf4j.LoggerFactory;
  * the book's decisions into at most one {@code transact} at a time, batched.
  *
  * <p>The data flows one way: row events → {@link Observations} and rows → the book (at a tick,
- * or at once for a new interface) → desired limits → {@link #flush} → OVSDB → row events.
+ * or at once for a new interface) → desired limits → the {@link LimitReconciler} → OVSDB → row events.
  */
 final class Governor implements RowListener {
     private static final Logger log = LoggerFactory.getLogger(Governor.class);
-    /** How long a new interface's limit waits for others to share its transaction. */
-    static final Duration BATCH_WINDOW = Duration.ofMillis(5);
-    /** After a failed transaction, when to try again if nothing else triggers a write first. */
-    static final Duration RETRY_AFTER = Duration.ofSeconds(1);
-    /** How long a committed write waits for its echo before the row is judged on what it shows. */
-    static final Duration ECHO_WAIT = Duration.ofSeconds(1);
 
     /** Where decisions go: OVSDB, the state file, the published snapshot. */
     interface Effects {
@@ -62,18 +54,11 @@ final class Governor implements RowListener {
     private final DaemonMetrics metrics;
     private final OvsdbLinkTracker link;
     private final boolean forceDryRun;
-    private final Map<UUID, InterfaceRow> rows = new HashMap<>();
-    private final Map<String, UUID> uuidByName = new HashMap<>();
-    private final Map<String, Limit> desired = new HashMap<>();
-    private final Map<UUID, Limit> inFlight = new HashMap<>();
-    private final Map<String, Limit> announcedDryRun = new HashMap<>();
-    /** The last write sent for each row, for {@code release} to answer once OVSDB has committed it. */
-    private final Map<UUID, SentWrite> sent = new HashMap<>();
-    private final HandBack handBack = new HandBack();
+    private final InterfaceRows rows = new InterfaceRows();
+    private final LimitReconciler limits;
     private final Observations observations = new Observations();
     private PolicyBook book;
     private Instant lastTick;
-    private boolean flushScheduled;
     private boolean synced;
 
     Governor(GovernorThread executor, Clock clock, PolicyBook book, Effects effects, DaemonMetrics metrics,
@@ -85,6 +70,7 @@ final class Governor implements RowListener {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.link = Objects.requireNonNull(link, "link");
         this.forceDryRun = forceDryRun;
+        this.limits = new LimitReconciler(executor, rows, effects::write, metrics, link, this::dryRun);
     }
 
     // ----------------------------------------------------------------------------- OVSDB events
@@ -110,35 +96,34 @@ final class Governor implements RowListener {
     void onSynced() {
         if (!synced) {
             synced = true;
-            long managed = rows.values().stream().filter(r -> manages(r.name())).count();
+            long managed = rows.all().stream().filter(r -> manages(r.name())).count();
             log.info("ovsdb sync=first interfaces={} managed={} remembered_penalties={}", rows.size(), managed,
                     book.view(clock.instant()).stream().filter(v -> v.stage() > 0).count());
         }
-        scheduleFlush();
+        limits.scheduleFlush();
     }
 
     void onSessionEvent(SessionEvent event) {
         if (link.onEvent(event, clock.instant())) {
-            scheduleFlush();
+            limits.scheduleFlush();
         }
         effects.publish(this);
     }
 
     private void appeared(InterfaceRow row, Instant now) {
-        rows.put(row.uuid(), row);
-        uuidByName.put(row.name(), row.uuid());
+        rows.put(row);
         observations.observe(row, now);
         if (!manages(row.name())) {
             return;
         }
         Limit limit = book.desiredLimit(row.name(), row.externalBaseMbit(), now).orElseThrow();
-        desired.put(row.name(), limit);
+        limits.want(row.name(), limit);
         if (synced) {
             log.info("iface={} event=appeared limit_kbps={} burst_kb={} owed_stage={}", row.name(), limit.rateKbps(),
                     limit.burstKb(), book.state(row.name()).filter(s -> s.penaltyRunning(now)).map(s -> s.tier())
                             .orElse(0));
         }
-        scheduleFlush();
+        limits.scheduleFlush();
     }
 
     private void changed(InterfaceRow before, InterfaceRow row, Instant now) {
@@ -147,41 +132,24 @@ final class Governor implements RowListener {
             appeared(row, now);
             return;
         }
-        rows.put(row.uuid(), row);
+        rows.update(row);
         observations.observe(row, now);
         if (!manages(row.name())) {
             return;
         }
         if (before != null && !before.externalBaseMbit().equals(row.externalBaseMbit())) {
             // A panel changed the guest's plan: apply it now rather than at the next tick.
-            book.desiredLimit(row.name(), row.externalBaseMbit(), now).ifPresent(l -> desired.put(row.name(), l));
+            book.desiredLimit(row.name(), row.externalBaseMbit(), now).ifPresent(l -> limits.want(row.name(), l));
             log.info("iface={} event=plan-changed external_base_mbit={}", row.name(),
                     row.externalBaseMbit().orElse("none"));
-            scheduleFlush();
+            limits.scheduleFlush();
         }
         boolean policingChanged = before == null
                 || !before.policedAs(row.policingRateKbps(), row.policingBurstKb());
         if (!policingChanged) {
             return;
         }
-        Limit want = desired.get(row.name());
-        Limit pending = inFlight.get(row.uuid());
-        if (pending != null) {
-            // Our own write's echo settles it; anything else while a write is pending is
-            // judged once that write has settled.
-            if (row.policedAs(pending.rateKbps(), pending.burstKb())) {
-                inFlight.remove(row.uuid());
-                if (want != null && !pending.equals(want)) {
-                    scheduleFlush();
-                }
-            }
-        } else if (want != null && !row.policedAs(want.rateKbps(), want.burstKb())) {
-            // In dry-run nothing is restored: say so rather than claim a write that never happens.
-            log.warn("iface={} event=drift ingress_policing_rate={} ingress_policing_burst={} expected_rate={} "
-                    + "expected_burst={} action={}", row.name(), row.policingRateKbps(), row.policingBurstKb(),
-                    want.rateKbps(), want.burstKb(), dryRun() ? "none dry_run=true" : "restore");
-            scheduleFlush();
-        }
+        limits.policingChanged(row);
     }
 
     private void disappeared(UUID uuid) {
@@ -189,17 +157,14 @@ final class Governor implements RowListener {
         if (row == null) {
             return;
         }
-        inFlight.remove(uuid);
-        sent.remove(uuid);
-        handBack.forget(uuid);
+        limits.rowGone(uuid);
         // In one update a row may be renamed and another take its old name: what is kept by
         // name then belongs to the newcomer.
-        if (!uuidByName.remove(row.name(), uuid)) {
+        if (!rows.freeName(row)) {
             return;
         }
         observations.forget(row.name());
-        announcedDryRun.remove(row.name());
-        if (desired.remove(row.name()) != null) {
+        if (limits.nameGone(row.name()) != null) {
             log.info("iface={} event=disappeared stage={} penalty_kept={}", row.name(),
                     book.state(row.name()).map(s -> s.tier()).orElse(0),
                     book.state(row.name()).map(s -> s.penaltyRunning(clock.instant())).orElse(false));
@@ -212,7 +177,7 @@ final class Governor implements RowListener {
         long started = System.nanoTime();
         Instant now = clock.instant();
         Map<String, InterfaceSample> samples = new HashMap<>();
-        for (InterfaceRow row : rows.values()) {
+        for (InterfaceRow row : rows.all()) {
             if (manages(row.name())) {
                 samples.put(row.name(), observations.sample(row, now, link.connected()));
             }
@@ -221,7 +186,7 @@ final class Governor implements RowListener {
         book = update.book();
         adopt(update);
         lastTick = now;
-        flush();
+        limits.flush();
         effects.saveState(book);
         metrics.tick(Duration.ofNanos(System.nanoTime() - started));
         effects.publish(this);
@@ -229,7 +194,7 @@ final class Governor implements RowListener {
 
     private void adopt(Update update) {
         for (Decision d : update.decisions()) {
-            desired.put(d.iface(), d.limit());
+            limits.want(d.iface(), d.limit());
             d.baseProblem().ifPresent(p -> log.warn("iface={} external_ids:{} problem=\"{}\"", d.iface(),
                     QosConfig.EXTERNAL_BASE_KEY, p));
             d.transition().ifPresent(t -> {
@@ -247,98 +212,6 @@ final class Governor implements RowListener {
         }
     }
 
-    // ----------------------------------------------------------------------------- writing OVSDB
-
-    private void scheduleFlush() {
-        if (!flushScheduled) {
-            flushScheduled = true;
-            executor.schedule(this::flush, BATCH_WINDOW);
-        }
-    }
-
-    /** Sends one transaction for every managed row whose policing differs from what it should be. */
-    void flush() {
-        flushScheduled = false;
-        if (!link.connected()) {
-            return; // reconciled when the link is back and the replica has re-synchronised
-        }
-        List<LimitWrite> writes = new ArrayList<>();
-        desired.forEach((name, want) -> {
-            UUID uuid = uuidByName.get(name);
-            InterfaceRow row = uuid == null ? null : rows.get(uuid);
-            if (row == null) {
-                return;
-            }
-            // A write still in flight is what the row will hold: compare against that, so a
-            // decision reversed before the echo of the first write arrives is still sent.
-            Limit pending = inFlight.get(uuid);
-            boolean holdsWant = pending != null ? pending.equals(want) : row.policedAs(want.rateKbps(), want.burstKb());
-            if (!holdsWant) {
-                writes.add(new LimitWrite(uuid, name, want));
-            }
-        });
-        writes.addAll(handBack.due(rows, inFlight));
-        if (writes.isEmpty()) {
-            return;
-        }
-        if (dryRun()) {
-            for (LimitWrite w : writes) {
-                if (!w.limit().equals(announcedDryRun.put(w.name(), w.limit()))) {
-                    log.info("iface={} action=would-set limit_kbps={} burst_kb={} dry_run=true", w.name(),
-                            w.limit().rateKbps(), w.limit().burstKb());
-                }
-                handBack.paid(w); // announced once, as it would have been written once
-            }
-            return;
-        }
-        writes.forEach(w -> inFlight.put(w.uuid(), w.limit()));
-        CompletableFuture<List<OperationResult>> transaction = effects.write(writes).toCompletableFuture();
-        for (int i = 0; i < writes.size(); i++) {
-            LimitWrite w = writes.get(i);
-            sent.put(w.uuid(), new SentWrite(w.limit(), transaction, LimitWrite.resultIndex(i)));
-        }
-        transaction.whenCompleteAsync((results, failure) -> written(writes, results, failure), executor);
-    }
-
-    /**
-     * A write stays in flight until its echo (the row update showing it) arrives, because the
-     * reply and the update may come in either order; it is settled here when it failed, when
-     * its row had gone (0 rows updated), or when the echo came first.
-     */
-    private void written(List<LimitWrite> writes, List<OperationResult> results, Throwable failure) {
-        metrics.transaction(failure == null);
-        for (int i = 0; i < writes.size(); i++) {
-            LimitWrite w = writes.get(i);
-            InterfaceRow row = rows.get(w.uuid());
-            if (failure == null) {
-                handBack.paid(w);
-            }
-            boolean settled = failure != null || row == null
-                    || row.policedAs(w.limit().rateKbps(), w.limit().burstKb())
-                    || SentWrite.updatedNothing(results, LimitWrite.resultIndex(i));
-            if (settled) {
-                inFlight.remove(w.uuid(), w.limit());
-            } else {
-                // Committed, echo not seen yet. If another writer's change was folded into the
-                // same update, our value never shows: stop waiting and judge the row afresh.
-                executor.schedule(() -> {
-                    if (inFlight.remove(w.uuid(), w.limit())) {
-                        scheduleFlush();
-                    }
-                }, ECHO_WAIT);
-            }
-        }
-        if (failure != null) {
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
-            log.warn("ovsdb action=transact rows={} result=failed error=\"{}\" retry_in_ms={}", writes.size(),
-                    cause.getMessage(), RETRY_AFTER.toMillis());
-            executor.schedule(this::scheduleFlush, RETRY_AFTER);
-            return;
-        }
-        log.debug("ovsdb action=transact rows={} result=ok", writes.size());
-    }
-
     // ----------------------------------------------------------------------------- operator commands
 
     /** {@code ovs-qos release IFACE}. */
@@ -350,27 +223,25 @@ final class Governor implements RowListener {
             case UNKNOWN, NOT_PENALISED -> {
                 // The book learns of an interface at its first tick; one policed since it appeared
                 // is managed all the same, and owes nothing.
-                if (r.outcome() == ReleaseResult.Outcome.UNKNOWN && !desired.containsKey(name)) {
+                if (r.outcome() == ReleaseResult.Outcome.UNKNOWN && limits.wanted(name) == null) {
                     throw new AdminCommandException("no managed interface named " + name);
                 }
                 return CompletableFuture.completedFuture(name + " is not penalised; nothing to release");
             }
             case RELEASED -> {
-                r.limit().ifPresent(l -> desired.put(name, l));
+                r.limit().ifPresent(l -> limits.want(name, l));
                 r.transition().ifPresent(t -> {
                     metrics.transition(t.from(), t.to());
                     log.info("iface={} stage={}->{} reason=released", name, t.from(), t.to());
                 });
-                flush();
+                limits.flush();
                 effects.saveState(book);
                 effects.publish(this);
                 if (r.limit().isEmpty()) {
                     return CompletableFuture.completedFuture(
                             "released " + name + " (absent): its remembered penalty is forgotten");
                 }
-                UUID uuid = uuidByName.get(name);
-                return ReleaseReply.of(name, r.limit().get(), uuid == null ? null : rows.get(uuid),
-                        inFlight.get(uuid), sent.get(uuid), dryRun(), link.view());
+                return limits.releaseReply(name, r.limit().get());
             }
         }
         throw new IllegalStateException("unknown release outcome " + r.outcome());
@@ -388,22 +259,21 @@ final class Governor implements RowListener {
         QosConfig before = book.config();
         Update update = book.reload(config, now);
         book = update.book();
-        desired.clear();
+        limits.forgetDesired();
         adopt(update);
-        for (InterfaceRow row : rows.values()) {
+        for (InterfaceRow row : rows.all()) {
             if (manages(row.name())) {
-                handBack.forget(row.uuid());
+                limits.manage(row.uuid());
                 // Not ticked yet by the book: policed at once all the same.
-                if (!desired.containsKey(row.name())) {
+                if (limits.wanted(row.name()) == null) {
                     book.desiredLimit(row.name(), row.externalBaseMbit(), now)
-                            .ifPresent(l -> desired.put(row.name(), l));
+                            .ifPresent(l -> limits.want(row.name(), l));
                 }
             } else if (before.manages(row.name())) {
-                handBack.leave(row, before, inFlight.containsKey(row.uuid()), dryRun());
+                limits.handBack(row, before);
             }
         }
-        announcedDryRun.clear();
-        flush();
+        limits.flush();
         effects.saveState(book);
         effects.publish(this);
     }
@@ -419,16 +289,15 @@ final class Governor implements RowListener {
     }
 
     boolean present(String name) {
-        return uuidByName.containsKey(name);
+        return rows.present(name);
     }
 
     Map<String, Limit> desired() {
-        return desired;
+        return limits.desired();
     }
 
     InterfaceRow row(String name) {
-        UUID uuid = uuidByName.get(name);
-        return uuid == null ? null : rows.get(uuid);
+        return rows.named(name);
     }
 
     Instant lastTick() {

@@ -48,7 +48,7 @@ final class HandBack {
      * The writes to send now: each owed one not already on its way. Drops those whose row holds
      * the base already with nothing in flight.
      */
-    List<LimitWrite> due(Map<UUID, InterfaceRow> rows, Map<UUID, Limit> inFlight) {
+    List<LimitWrite> due(InterfaceRows rows, Map<UUID, Limit> inFlight) {
         owed.values().removeIf(w -> !inFlight.containsKey(w.uuid())
                 && rows.get(w.uuid()).policedAs(w.limit().rateKbps(), w.limit().burstKb()));
         List<LimitWrite> due = new ArrayList<>();
