@@ -7,9 +7,9 @@ package org.ovsqos.daemon.admin;
  * <p>OVSDB takes any UTF-8 string as an interface name, so a name can carry ESC sequences that
  * would drive the operator's terminal, a BEL, a newline that forges a table row, or a
  * right-to-left override that makes it read as another name. Each such character is written as
- * an escape instead: {@code \x1b}, <code>&#92;u202e</code>, {@code \U0001d173}. Backslash and the double
- * quote are escaped too, so the result is unambiguous and never ends a quoted field early; every
- * other character, non-ASCII letters included, is kept as it is.
+ * an escape instead: {@code \x1b}, <code>&#92;u202e</code>, {@code \U0001d173}. Backslash and the
+ * double quote are escaped too, so the result is unambiguous and never ends a quoted field early;
+ * every other character, the plain space and non-ASCII letters included, is kept as it is.
  */
 public final class Printable {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -44,9 +44,13 @@ public final class Printable {
         if (cp == '\\' || cp == '"') {
             return true;
         }
+        if (cp == ' ') {
+            return false; // the table's own cells (a local time) have them, and they cannot hide
+        }
         return switch (Character.getType(cp)) {
-            // C0, DEL and C1; bidi overrides and zero-width characters; spaces and line breaks;
-            // an unpaired surrogate (OVSDB's UTF-8 cannot carry one, an escaped one in JSON can).
+            // C0, DEL and C1; bidi overrides and zero-width characters; spaces that look like a
+            // plain one, and line breaks; an unpaired surrogate (OVSDB's UTF-8 cannot carry one,
+            // an escaped one in JSON can).
             case Character.CONTROL, Character.FORMAT, Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR,
                     Character.PARAGRAPH_SEPARATOR, Character.SURROGATE -> true;
             default -> false;

@@ -11,7 +11,7 @@ class PeerCredentialsTest {
         PeerCredentials peer = new PeerCredentials(1004, 1005, 4242);
 
         assertThat(peer.describe(Optional.of("00"))).isEqualTo("uid=1004 gid=1005 pid=4242 user=00");
-        assertThat(peer.describe(Optional.of("x\" y\u001b"))).isEqualTo("uid=1004 gid=1005 pid=4242 user=x\\\"\\x20y\\x1b");
+        assertThat(peer.describe(Optional.of("x\" y\u001b"))).isEqualTo("uid=1004 gid=1005 pid=4242 user=x\\\" y\\x1b");
         assertThat(peer.describe(Optional.empty())).isEqualTo("uid=1004 gid=1005 pid=4242 user=?");
         assertThat(PeerCredentials.UNKNOWN.describe(Optional.of("root"))).isEqualTo("unknown");
     }

@@ -16,7 +16,7 @@ class PrintableTest {
     void controlCharactersBecomeEscapes() {
         assertThat(Printable.escape("kvm1.0\u001b[2J\u0007")).isEqualTo("kvm1.0\\x1b[2J\\x07");
         assertThat(Printable.escape("a\nb\rc\td\u0000")).isEqualTo("a\\x0ab\\x0dc\\x09d\\x00");
-        assertThat(Printable.escape("del\u007f c1\u009b")).isEqualTo("del\\x7f\\x20c1\\x9b");
+        assertThat(Printable.escape("del\u007f c1\u009b")).isEqualTo("del\\x7f c1\\x9b");
     }
 
     @Test
@@ -24,6 +24,7 @@ class PrintableTest {
         assertThat(Printable.escape("kvm1.0\u202eevil")).isEqualTo("kvm1.0\\u202eevil");
         assertThat(Printable.escape("zero\u200bwidth")).isEqualTo("zero\\u200bwidth");
         assertThat(Printable.escape("line\u2028break")).isEqualTo("line\\u2028break");
+        assertThat(Printable.escape("no\u00a0break")).isEqualTo("no\\xa0break");
         assertThat(Printable.escape("tag\udb40\udc01")).isEqualTo("tag\\U000e0001");
         assertThat(Printable.escape("half\ud800")).isEqualTo("half\\ud800");
     }
@@ -31,6 +32,6 @@ class PrintableTest {
     @Test
     void backslashAndQuoteAreEscapedSoTheResultIsUnambiguous() {
         assertThat(Printable.escape("a\\x1b")).isEqualTo("a\\\\x1b");
-        assertThat(Printable.escape("say \"hi\"")).isEqualTo("say\\x20\\\"hi\\\"");
+        assertThat(Printable.escape("say \"hi\"")).isEqualTo("say \\\"hi\\\"");
     }
 }

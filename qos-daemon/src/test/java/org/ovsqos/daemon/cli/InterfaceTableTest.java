@@ -20,7 +20,7 @@ class InterfaceTableTest {
         List<String> lines = table.lines().toList();
         assertThat(lines).hasSize(4);
         assertThat(lines.get(1)).startsWith("kvm1.0\\x1b]0;owned\\x07\\x1b[2J ");
-        assertThat(lines.get(2)).startsWith("kvm2.0\\x0akvm3.0\\x20forged\\x20row ");
+        assertThat(lines.get(2)).startsWith("kvm2.0\\x0akvm3.0 forged row ");
         assertThat(lines.get(3)).startsWith("kvm4.0\\x9b31m\\u202e ");
         // The escapes count for the column width like any other text.
         assertThat(lines.get(1).indexOf("1000.0")).isEqualTo(lines.get(2).indexOf("1000.0"));
