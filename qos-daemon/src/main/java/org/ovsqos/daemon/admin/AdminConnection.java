@@ -14,6 +14,7 @@ final class AdminConnection {
     static final int TOO_LARGE = -2;
 
     final SocketChannel channel;
+    final PeerCredentials peer;
     SelectionKey key;
     Phase phase = Phase.READING;
     long deadlineNanos;
@@ -23,8 +24,9 @@ final class AdminConnection {
     private byte[] request = new byte[256];
     private int length;
 
-    AdminConnection(SocketChannel channel, long deadlineNanos) {
+    AdminConnection(SocketChannel channel, PeerCredentials peer, long deadlineNanos) {
         this.channel = channel;
+        this.peer = peer;
         this.deadlineNanos = deadlineNanos;
     }
 

@@ -13,7 +13,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,29 +22,29 @@ import org.slf4j.LoggerFactory;
  * so the protocol is tested without one.
  */
 final class AdminDispatcher {
-    static final int MAX_INTERFACE_NAME = 256;
-
     private static final Logger log = LoggerFactory.getLogger(AdminDispatcher.class);
 
     private final AdminHandler handler;
     private final AdminJson json;
     private final Clock clock;
     private final Duration commandTimeout;
+    private final UserNames names;
 
-    AdminDispatcher(AdminHandler handler, AdminJson json, Clock clock, Duration commandTimeout) {
+    AdminDispatcher(AdminHandler handler, AdminJson json, Clock clock, Duration commandTimeout, UserNames names) {
         this.handler = handler;
         this.json = json;
         this.clock = clock;
         this.commandTimeout = commandTimeout;
+        this.names = names;
     }
 
     /**
      * Answers one request. Never throws; the future completes (on another thread for the
      * mutating commands) with the response line, newline included.
      *
-     * @param peer read only for a mutating command, because resolving it costs a passwd lookup
+     * @param peer who sent it, as the kernel reports it
      */
-    CompletableFuture<byte[]> dispatch(byte[] request, Supplier<PeerCredentials> peer) {
+    CompletableFuture<byte[]> dispatch(byte[] request, PeerCredentials peer) {
         JsonNode node;
         try {
             node = json.parse(request);
@@ -64,10 +63,12 @@ final class AdminDispatcher {
                     + Arrays.stream(AdminCommand.values()).map(AdminCommand::wireName).toList()));
         }
         if (command.get().mutating()) {
-            PeerCredentials who = peer.get();
-            if (!Authorization.permits(command.get(), who.uid())) {
-                log.warn("admin command={} denied peer=\"{}\"", name, who.describe());
-                return reply(AdminJson.failure(name + " is allowed only for root (peer " + who.describe() + ")"));
+            // Named here, on the admin thread, once: the outcome is logged from the engine's, and
+            // a user-database lookup is worth it only for the commands that change something.
+            String who = peer.describe(names.nameOf(peer.uid()));
+            if (!Authorization.permits(command.get(), peer)) {
+                log.warn("admin command={} denied peer=\"{}\"", name, who);
+                return reply(AdminJson.failure(name + " is allowed only for root (peer " + who + ")"));
             }
             return mutate(command.get(), node, who);
         }
@@ -80,14 +81,15 @@ final class AdminDispatcher {
         }
     }
 
-    private CompletableFuture<byte[]> mutate(AdminCommand command, JsonNode request, PeerCredentials who) {
+    private CompletableFuture<byte[]> mutate(AdminCommand command, JsonNode request, String who) {
         String name = command.wireName();
         String target;
         CompletionStage<String> stage;
         try {
             if (command == AdminCommand.RELEASE) {
+                // Any length: OVSDB bounds no name, and the request limit already bounds the request.
                 JsonNode iface = request.path(AdminJson.INTERFACE);
-                if (!iface.isTextual() || iface.asText().isEmpty() || iface.asText().length() > MAX_INTERFACE_NAME) {
+                if (!iface.isTextual() || iface.asText().isEmpty()) {
                     return reply(AdminJson.failure("release needs \"interface\": the interface name"));
                 }
                 target = iface.asText();
@@ -105,21 +107,21 @@ final class AdminDispatcher {
                 .handle((message, failure) -> bytes(outcome(name, target, who, message, failure)));
     }
 
-    private ObjectNode outcome(String name, String target, PeerCredentials who, String message, Throwable failure) {
+    private ObjectNode outcome(String name, String target, String who, String message, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         if (cause == null) {
-            log.info("admin command={} iface={} peer=\"{}\" result=ok message=\"{}\"", name, target, who.describe(), message);
+            log.info("admin command={} iface={} peer=\"{}\" result=ok message=\"{}\"", name, target, who, message);
             return AdminJson.success(AdminJson.message(message == null ? "" : message));
         }
         if (cause instanceof CommandPendingException pending) {
             log.info("admin command={} iface={} peer=\"{}\" result=pending message=\"{}\"",
-                    name, target, who.describe(), pending.getMessage());
+                    name, target, who, pending.getMessage());
             return AdminJson.pending(pending.getMessage());
         }
         if (cause instanceof AdminCommandException refused) {
             log.info("admin command={} iface={} peer=\"{}\" result=refused error=\"{}\"",
-                    name, target, who.describe(), refused.getMessage());
+                    name, target, who, refused.getMessage());
             return AdminJson.failure(refused.getMessage());
         }
         if (cause instanceof TimeoutException) {

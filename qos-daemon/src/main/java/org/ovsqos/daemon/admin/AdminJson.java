@@ -1,6 +1,9 @@
 package org.ovsqos.daemon.admin;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -27,6 +30,11 @@ import java.util.TreeMap;
  * client's half-close), e.g. {@code {"command":"release","interface":"kvm101.0"}}; one response,
  * {@code {"ok":true,"result":...}} or {@code {"ok":false,"error":"..."}} (with {@code "pending":true}
  * when the command was done but its OVSDB write is not committed), then the server closes.
+ *
+ * <p>What it writes is safe on a terminal ({@code list --json} prints it): JSON escapes only C0
+ * controls, so DEL, the C1 controls (U+0080..U+009F, which some terminals obey as ESC sequences)
+ * and invisible formatting characters such as bidi overrides become <code>&#92;uXXXX</code> escapes too. The
+ * text means the same to any JSON reader.
  */
 public final class AdminJson {
     public static final String COMMAND = "command";
@@ -41,6 +49,10 @@ public final class AdminJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final ObjectMapper mapper = new ObjectMapper();
+
+    public AdminJson() {
+        mapper.getFactory().setCharacterEscapes(new TerminalSafeEscapes());
+    }
 
     public JsonNode parse(byte[] bytes) throws IOException {
         return mapper.readTree(bytes);
@@ -211,6 +223,29 @@ public final class AdminJson {
     }
 
     // --- helpers
+
+    private static final class TerminalSafeEscapes extends CharacterEscapes {
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        TerminalSafeEscapes() {
+            ascii[0x7f] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            // Called for non-ASCII characters only; null writes the character as it is.
+            return switch (Character.getType(ch)) {
+                case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR ->
+                        new SerializedString(String.format("\\u%04X", ch));
+                default -> null;
+            };
+        }
+    }
 
     // Three decimals: a rate finer than a kbit/s means nothing here and only clutters the output.
     private static double round(double mbps) {

@@ -4,45 +4,55 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import jnr.enxio.channels.NativeSelectorProvider;
+import jnr.unixsocket.UnixServerSocketChannel;
+import jnr.unixsocket.UnixSocketChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The admin socket's selector thread: accepts, reads each request up to its newline (or
- * half-close) within the size and time limits, hands it to the {@link AdminDispatcher}, writes
- * the reply and closes. Replies to mutating commands arrive from the engine's thread through a
- * queue and a selector wake-up; everything else here is touched by this thread only.
+ * The admin socket's selector thread: accepts within the {@link ConnectionQuota}, reads each
+ * request up to its newline (or half-close) within the size and time limits, hands it to the
+ * {@link AdminDispatcher}, writes the reply and closes. Replies to mutating commands arrive from
+ * the engine's thread through a queue and a selector wake-up; everything else here is touched by
+ * this thread only.
+ *
+ * <p>Channels and selector are jnr-unixsocket's (see {@link PeerCredentials} for why); its
+ * selector is poll(2) based, which reports a hang-up even on a key with no interest set.
  */
 final class AdminLoop implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(AdminLoop.class);
     private static final int READ_CHUNK = 8 * 1024;
 
     private final AdminServerOptions options;
-    private final ServerSocketChannel server;
+    private final UnixServerSocketChannel server;
     private final AdminDispatcher dispatcher;
     private final AdminJson json = new AdminJson();
-    private final UidResolver uids = new UidResolver();
+    private final ConnectionQuota quota;
+    private final RefusalLog refusals;
     private final Selector selector;
     private final Queue<Runnable> completions = new ConcurrentLinkedQueue<>();
     private final Set<AdminConnection> connections = new HashSet<>();
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_CHUNK);
     private volatile boolean stopping;
 
-    AdminLoop(AdminServerOptions options, ServerSocketChannel server, AdminDispatcher dispatcher) throws IOException {
+    AdminLoop(AdminServerOptions options, UnixServerSocketChannel server, AdminDispatcher dispatcher, UserNames names)
+            throws IOException {
         this.options = options;
         this.server = server;
         this.dispatcher = dispatcher;
-        this.selector = Selector.open();
+        this.quota = new ConnectionQuota(options.maxConnections(), options.maxConnectionsPerUser(), options.reservedForRoot());
+        this.refusals = new RefusalLog(names);
+        this.selector = NativeSelectorProvider.getInstance().openSelector();
         try {
             server.configureBlocking(false);
             server.register(selector, SelectionKey.OP_ACCEPT);
@@ -61,7 +71,13 @@ final class AdminLoop implements Runnable {
     public void run() {
         try {
             while (!stopping) {
-                selector.select(this::onReady, millisToNextDeadline());
+                selector.select(millisToNextDeadline());
+                Iterator<SelectionKey> ready = selector.selectedKeys().iterator();
+                while (ready.hasNext()) {
+                    SelectionKey key = ready.next();
+                    ready.remove();
+                    onReady(key);
+                }
                 Runnable completion;
                 while ((completion = completions.poll()) != null) {
                     completion.run();
@@ -81,6 +97,13 @@ final class AdminLoop implements Runnable {
             return;
         }
         AdminConnection connection = (AdminConnection) key.attachment();
+        if (key.isValid() && key.readyOps() == 0) {
+            // poll(2) reports a hang-up (or error) whatever the interest, so this is a client that
+            // left while its command runs in the engine: nobody to answer, and left registered it
+            // would be reported on every turn of the loop.
+            close(connection);
+            return;
+        }
         try {
             if (key.isValid() && key.isReadable()) {
                 read(connection);
@@ -101,25 +124,31 @@ final class AdminLoop implements Runnable {
 
     private void acceptAll() {
         try {
-            SocketChannel channel;
+            UnixSocketChannel channel;
             while ((channel = server.accept()) != null) {
                 channel.configureBlocking(false);
-                if (connections.size() >= options.maxConnections()) {
-                    rejectBusy(channel);
+                PeerCredentials peer = PeerCredentials.of(channel);
+                ConnectionQuota.Verdict verdict = quota.admit(peer);
+                if (verdict != ConnectionQuota.Verdict.ADMITTED) {
+                    refusals.refused(peer, verdict, quota, System.nanoTime());
+                    turnAway(channel, verdict == ConnectionQuota.Verdict.USER_FULL
+                            ? "too many admin connections from uid " + peer.uid() + " (at most "
+                                    + options.maxConnectionsPerUser() + " per user); try again"
+                            : "too many admin connections; try again");
                     continue;
                 }
-                AdminConnection connection = new AdminConnection(channel, deadline());
-                connection.key = channel.register(selector, SelectionKey.OP_READ, connection);
+                AdminConnection connection = new AdminConnection(channel, peer, deadline());
                 connections.add(connection);
+                connection.key = channel.register(selector, SelectionKey.OP_READ, connection);
             }
         } catch (IOException e) {
             log.warn("admin socket accept failed error=\"{}\"", e.toString());
         }
     }
 
-    private void rejectBusy(SocketChannel channel) {
+    private void turnAway(UnixSocketChannel channel, String error) {
         try (channel) {
-            channel.write(ByteBuffer.wrap(errorLine("too many admin connections; try again")));
+            channel.write(ByteBuffer.wrap(errorLine(error)));
         } catch (IOException ignored) {
             // Best effort: the client sees the connection close either way.
         }
@@ -138,9 +167,10 @@ final class AdminLoop implements Runnable {
             return;
         }
         readBuffer.flip();
-        int end = connection.append(readBuffer, options.maxRequestBytes());
+        int limit = options.maxRequestBytes(connection.peer);
+        int end = connection.append(readBuffer, limit);
         if (end == AdminConnection.TOO_LARGE) {
-            respond(connection, errorLine("request larger than " + options.maxRequestBytes() + " bytes"));
+            respond(connection, errorLine("request larger than " + limit + " bytes"));
         } else if (end != AdminConnection.INCOMPLETE) {
             dispatch(connection, end);
         }
@@ -150,8 +180,7 @@ final class AdminLoop implements Runnable {
         // No deadline while WAITING: the dispatcher's command timeout bounds the engine's work.
         connection.phase = AdminConnection.Phase.WAITING;
         connection.key.interestOps(0);
-        CompletableFuture<byte[]> response = dispatcher.dispatch(connection.request(length),
-                () -> PeerCredentials.of(connection.channel, uids));
+        CompletableFuture<byte[]> response = dispatcher.dispatch(connection.request(length), connection.peer);
         if (response.isDone()) {
             respond(connection, response.join());
         } else {
@@ -225,7 +254,9 @@ final class AdminLoop implements Runnable {
     }
 
     private void close(AdminConnection connection) {
-        connections.remove(connection);
+        if (connections.remove(connection)) {
+            quota.release(connection.peer);
+        }
         if (connection.key != null) {
             connection.key.cancel();
         }

@@ -1,7 +1,6 @@
 package org.ovsqos.daemon.admin;
 
 import java.io.IOException;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -9,18 +8,20 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import jnr.unixsocket.UnixServerSocketChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The admin socket: a unix stream socket, mode 0660, one JSON request and one JSON response per
  * connection (format in {@link AdminJson}); {@code release} and {@code reload} only for a peer
- * of uid 0 (SO_PEERCRED, see {@link UidResolver}).
+ * of uid 0 (the kernel's SO_PEERCRED, see {@link PeerCredentials}).
  *
  * <p>One thread ({@link AdminLoop}) serves every connection through a selector, so a client that
  * connects and says nothing costs a small buffer until its read timeout, not a thread; requests
- * are size-bounded; whatever a client sends, the worst it gets is an error reply and a closed
- * connection. {@code list} and {@code status} are answered from the engine's immutable snapshot
+ * are size-bounded; connections are shared out so that no user can take root's
+ * ({@link ConnectionQuota}); whatever a client sends, the worst it gets is an error reply and a
+ * closed connection. {@code list} and {@code status} are answered from the engine's immutable snapshot
  * on that thread; mutating commands complete later on the engine's thread.
  */
 public final class AdminServer implements AutoCloseable {
@@ -54,12 +55,13 @@ public final class AdminServer implements AutoCloseable {
     public static AdminServer start(AdminServerOptions options, AdminHandler handler, Clock clock) throws IOException {
         Objects.requireNonNull(handler, "handler");
         Objects.requireNonNull(clock, "clock");
-        ServerSocketChannel channel = AdminSocketFile.bind(options.socket());
+        UnixServerSocketChannel channel = AdminSocketFile.bind(options.socket());
         try {
             Object fileKey = Files.readAttributes(options.socket(), BasicFileAttributes.class,
                     LinkOption.NOFOLLOW_LINKS).fileKey();
-            AdminDispatcher dispatcher = new AdminDispatcher(handler, new AdminJson(), clock, options.commandTimeout());
-            AdminServer server = new AdminServer(options.socket(), fileKey, new AdminLoop(options, channel, dispatcher));
+            UserNames names = UserNames.system();
+            AdminDispatcher dispatcher = new AdminDispatcher(handler, new AdminJson(), clock, options.commandTimeout(), names);
+            AdminServer server = new AdminServer(options.socket(), fileKey, new AdminLoop(options, channel, dispatcher, names));
             server.thread.start();
             log.info("admin socket listening path={}", options.socket());
             return server;

@@ -4,14 +4,16 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import jnr.unixsocket.UnixServerSocketChannel;
+import jnr.unixsocket.UnixSocketAddress;
 import org.ovsqos.daemon.DaemonException;
 import org.ovsqos.daemon.process.RuntimeDirectories;
 
@@ -24,17 +26,33 @@ final class AdminSocketFile {
     /** rw-rw----: connecting needs write permission, so root and the socket's group may talk to it. */
     static final Set<PosixFilePermission> SOCKET_MODE = PosixFilePermissions.fromString("rw-rw----");
 
+    /** sun_path holds 108 bytes with its terminating NUL (unix(7)). */
+    static final int MAX_PATH_BYTES = 107;
+
     private static final int S_IFMT = 0170000;
     private static final int S_IFSOCK = 0140000;
 
     private AdminSocketFile() {}
 
-    static ServerSocketChannel bind(Path socket) throws IOException {
+    static UnixServerSocketChannel bind(Path socket) throws IOException {
+        // jnr would cut a longer path short and bind somewhere else; the JDK refused it, and so do we.
+        int pathBytes = socket.toString().getBytes(StandardCharsets.UTF_8).length;
+        if (pathBytes > MAX_PATH_BYTES) {
+            throw new DaemonException("admin socket path " + socket + " is " + pathBytes
+                    + " bytes long; a unix socket path may have at most " + MAX_PATH_BYTES);
+        }
         RuntimeDirectories.ensureParent(socket);
         removeIfStale(socket);
-        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        UnixServerSocketChannel server;
         try {
-            server.bind(UnixDomainSocketAddress.of(socket));
+            server = UnixServerSocketChannel.open();
+        } catch (LinkageError e) {
+            // jffi unpacks its library into java.io.tmpdir; its message says what to do when that fails.
+            throw new DaemonException("cannot open the admin socket " + socket
+                    + ": the native unix-socket library did not load: " + e.getMessage());
+        }
+        try {
+            server.socket().bind(new UnixSocketAddress(socket.toFile()));
             // bind() creates the file with the umask's mode; until this line no peer that the
             // umask would not already let in can connect.
             Files.setPosixFilePermissions(socket, SOCKET_MODE);

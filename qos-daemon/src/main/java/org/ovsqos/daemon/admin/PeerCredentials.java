@@ -1,42 +1,63 @@
 package org.ovsqos.daemon.admin;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.SocketChannel;
 import java.util.Optional;
-import java.util.OptionalInt;
-import jdk.net.ExtendedSocketOptions;
-import jdk.net.UnixDomainPrincipal;
+import jnr.unixsocket.Credentials;
+import jnr.unixsocket.UnixSocketChannel;
+import jnr.unixsocket.UnixSocketOptions;
 
 /**
- * Who is on the other end of an admin connection, from the kernel's SO_PEERCRED (the credentials
- * the client had when it connected; it cannot forge them).
+ * Who is on the other end of an admin connection: the numeric ids the kernel recorded when the
+ * client connected (SO_PEERCRED). The client cannot forge them, and no name is involved: a user
+ * whose login name is {@code 00} is uid 1004, not uid 0. Names are for the log only
+ * ({@link #describe}).
  *
- * @param user the peer's user name as the JDK reports it, when it could be read
- * @param uid  the peer's uid, when it could be resolved (see {@link UidResolver})
+ * <p>Why jnr-unixsocket and not the JDK's own unix channels: the JDK's {@code SO_PEERCRED} gives
+ * only a principal holding the user's <em>name</em> (from getpwuid, or the decimal uid when there
+ * is no entry), so the uid itself is out of reach through public API, and turning the name back
+ * into a uid is exactly the mistake this class exists to avoid.
+ *
+ * @param uid the effective uid, or {@link #UNKNOWN_ID}
+ * @param gid the effective gid, or {@link #UNKNOWN_ID}
+ * @param pid the process that connected, or {@link #UNKNOWN_ID}
  */
-record PeerCredentials(Optional<String> user, OptionalInt uid) {
-    static final PeerCredentials UNKNOWN = new PeerCredentials(Optional.empty(), OptionalInt.empty());
+record PeerCredentials(long uid, long gid, long pid) {
+    static final long UNKNOWN_ID = -1;
+    static final long ROOT_UID = 0;
+    static final PeerCredentials UNKNOWN = new PeerCredentials(UNKNOWN_ID, UNKNOWN_ID, UNKNOWN_ID);
 
     /**
-     * Reads the peer of an accepted unix-domain channel. Failing to read it is not an error here:
-     * an unknown peer is simply not root.
+     * Reads the peer of an accepted connection. Failing to read it is not an error here: an
+     * unknown peer is simply not root.
      */
-    static PeerCredentials of(SocketChannel channel, UidResolver resolver) {
+    static PeerCredentials of(UnixSocketChannel channel) {
         try {
-            UnixDomainPrincipal principal = channel.getOption(ExtendedSocketOptions.SO_PEERCRED);
-            String name = principal.user().getName();
-            return new PeerCredentials(Optional.of(name), resolver.uidOf(name));
-        } catch (IOException | UncheckedIOException | UnsupportedOperationException e) {
+            Credentials c = channel.getOption(UnixSocketOptions.SO_PEERCRED);
+            // uid_t and gid_t are unsigned 32-bit; jnr hands them over as int.
+            return new PeerCredentials(Integer.toUnsignedLong(c.getUid()), Integer.toUnsignedLong(c.getGid()), c.getPid());
+        } catch (IOException | RuntimeException e) {
             return UNKNOWN;
         }
     }
 
-    /** For log lines and error messages: {@code uid=0 user=root}, or {@code unknown}. */
-    String describe() {
-        if (user.isEmpty()) {
+    boolean isRoot() {
+        return uid == ROOT_UID;
+    }
+
+    boolean known() {
+        return uid != UNKNOWN_ID;
+    }
+
+    /**
+     * For log lines and error messages: {@code uid=1004 gid=1004 pid=4242 user=00}, the name
+     * escaped ({@link Printable}) so that it cannot break the quoted field it is logged in;
+     * {@code user=?} when the system knows no name for the uid; {@code unknown} without
+     * credentials.
+     */
+    String describe(Optional<String> userName) {
+        if (!known()) {
             return "unknown";
         }
-        return (uid.isPresent() ? "uid=" + uid.getAsInt() : "uid=?") + " user=" + user.get();
+        return "uid=" + uid + " gid=" + gid + " pid=" + pid + " user=" + userName.map(Printable::escape).orElse("?");
     }
 }

@@ -2,8 +2,13 @@ package org.ovsqos.daemon.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.ovsqos.daemon.admin.Printable;
 
-/** A plain-text table: columns padded to their widest cell, numbers right-aligned, two spaces apart. */
+/**
+ * A plain-text table for the terminal: columns padded to their widest cell, numbers
+ * right-aligned, two spaces apart. Cells are escaped ({@link Printable}): they carry names from
+ * OVSDB, where an interface may be called anything, ESC sequences and newlines included.
+ */
 final class TextTable {
     record Column(String header, boolean rightAligned) {}
 
@@ -18,7 +23,7 @@ final class TextTable {
         if (cells.size() != columns.size()) {
             throw new IllegalArgumentException("expected " + columns.size() + " cells, got " + cells.size());
         }
-        rows.add(List.copyOf(cells));
+        rows.add(cells.stream().map(Printable::escape).toList());
     }
 
     String render() {

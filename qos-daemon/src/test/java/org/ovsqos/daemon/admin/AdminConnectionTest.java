@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /** Assembling one request from however many reads the kernel hands over. */
 class AdminConnectionTest {
-    private final AdminConnection connection = new AdminConnection(null, 0);
+    private final AdminConnection connection = new AdminConnection(null, PeerCredentials.UNKNOWN, 0);
 
     private static ByteBuffer bytes(String text) {
         return ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +24,21 @@ class AdminJsonTest {
                     "interface", "stage", "limit_kbps", "burst_kb", "base_kbps", "penalty_until",
                     "remaining_seconds", "last_mbps", "now_mbps", "present");
         }
+    }
+
+    @Test
+    void writtenJsonCarriesNoCharacterATerminalWouldObey() throws Exception {
+        // ESC, BEL, DEL, C1 CSI, a bidi override, a line separator and a plain non-ASCII letter.
+        String name = "kvm1.0\u001b[2J\u0007\u007f\u009b31m\u202e\u2028é";
+        AdminJson json = new AdminJson();
+
+        String text = json.text(AdminJson.interfaces(List.of(FakeAdminHandler.idle(name)), NOW));
+
+        assertThat(text.chars().filter(c -> c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x202e || c == 0x2028))
+                .isEmpty();
+        assertThat(text).contains("\\u001B[2J\\u0007\\u007F\\u009B31m\\u202E\\u2028é");
+        assertThat(json.parse(text.getBytes(StandardCharsets.UTF_8)).get(0).get("interface").asText()).isEqualTo(name);
+        assertThat(new String(json.bytes(AdminJson.message(name)), StandardCharsets.UTF_8)).doesNotContain("\u001b");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.ovsqos.daemon.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.ovsqos.daemon.testing.LocalUser;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class AdminServerTest {
@@ -132,7 +134,7 @@ class AdminServerTest {
 
     @Test
     void oversizedRequestIsRefusedAndDropped() throws IOException {
-        start(AdminServerOptions.builder(socket()).maxRequestBytes(1024));
+        start(AdminServerOptions.builder(socket()).maxRequestBytes(1024).maxRootRequestBytes(1024));
         byte[] huge = new byte[1024 + 100];
         Arrays.fill(huge, (byte) 'a');
 
@@ -143,13 +145,30 @@ class AdminServerTest {
     }
 
     @Test
-    void defaultRequestLimitIs64KiB() throws IOException {
+    void defaultRequestLimitIs64KiBAndForRoot1MiB() throws IOException {
         start();
-        byte[] huge = new byte[AdminServerOptions.DEFAULT_MAX_REQUEST_BYTES + 1];
+        int limit = LocalUser.runningAsRoot()
+                ? AdminServerOptions.DEFAULT_MAX_ROOT_REQUEST_BYTES : AdminServerOptions.DEFAULT_MAX_REQUEST_BYTES;
+        byte[] huge = new byte[limit + 1];
         Arrays.fill(huge, (byte) ' ');
 
         assertThat(parse(SocketClients.exchange(socket(), huge)).get("error").asText())
-                .isEqualTo("request larger than 65536 bytes");
+                .isEqualTo("request larger than " + limit + " bytes");
+    }
+
+    @Test
+    void releaseTakesAnInterfaceNameOfAnyLengthACommandLineCanCarry() throws IOException {
+        assumeTrue(LocalUser.runningAsRoot(), "release is for root");
+        start();
+        // The longest command-line argument Linux passes (MAX_ARG_STRLEN less its NUL), and
+        // control characters, which JSON escapes at six bytes each.
+        String name = "kvm1.0" + "\u0007".repeat(1000) + "x".repeat(128 * 1024 - 1 - 6 - 1000);
+        handler.views = List.of(FakeAdminHandler.penalised(name, 1, FakeAdminHandler.NOW.plusSeconds(60)));
+
+        String released = new AdminClient(socket()).release(name);
+
+        assertThat(released).isEqualTo("released " + name);
+        assertThat(handler.released).containsExactly(name);
     }
 
     @Test
@@ -191,7 +210,7 @@ class AdminServerTest {
 
     @Test
     void connectionsBeyondTheLimitAreTurnedAway() throws IOException {
-        start(AdminServerOptions.builder(socket()).maxConnections(2));
+        start(AdminServerOptions.builder(socket()).maxConnections(2).reservedForRoot(0));
         try (SocketChannel first = SocketClients.connect(socket());
              SocketChannel second = SocketClients.connect(socket());
              SocketChannel third = SocketClients.connect(socket())) {
@@ -210,7 +229,7 @@ class AdminServerTest {
         start();
         AdminClient client = new AdminClient(socket());
 
-        if (RealUid.current() == 0) {
+        if (LocalUser.currentUid() == 0) {
             assertThat(client.release("kvm101.0")).isEqualTo("released kvm101.0");
             assertThat(handler.released).containsExactly("kvm101.0");
             assertThat(client.reload()).isEqualTo("reloaded /opt/ovs-qos/config.json");
@@ -229,8 +248,9 @@ class AdminServerTest {
 
         assertThatThrownBy(() -> client.release("kvm9.0"))
                 .isInstanceOf(AdminCommandException.class)
-                .hasMessage(RealUid.current() == 0 ? "no managed interface kvm9.0"
-                        : "release is allowed only for root (peer uid=" + RealUid.current() + " user=" + System.getProperty("user.name") + ")");
+                .hasMessageMatching(LocalUser.runningAsRoot() ? "no managed interface kvm9\\.0"
+                        : "release is allowed only for root \\(peer uid=" + LocalUser.currentUid() + " gid=\\d+ pid="
+                        + ProcessHandle.current().pid() + " user=" + System.getProperty("user.name") + "\\)");
     }
 
     @Test
@@ -254,9 +274,35 @@ class AdminServerTest {
         assertThat(new AdminClient(socket()).list()).hasSize(2);
         pending.complete("released later");
 
-        if (RealUid.current() == 0) {
+        if (LocalUser.currentUid() == 0) {
             assertThat(released.get(10, TimeUnit.SECONDS)).isEqualTo("released later");
         }
+    }
+
+    @Test
+    void aClientThatLeavesWhileItsCommandRunsGivesUpItsConnection() throws Exception {
+        assumeTrue(LocalUser.runningAsRoot(), "release is for root");
+        CountDownLatch reachedEngine = new CountDownLatch(1);
+        CompletableFuture<String> pending = new CompletableFuture<>();
+        servers.add(AdminServer.start(AdminServerOptions.builder(socket()).maxConnections(1).reservedForRoot(0).build(),
+                new FakeAdminHandler() {
+                    @Override
+                    public CompletableFuture<String> release(String interfaceName) {
+                        reachedEngine.countDown();
+                        return pending;
+                    }
+                }, CLOCK));
+        try (SocketChannel leaving = SocketClients.connect(socket())) {
+            leaving.write(ByteBuffer.wrap("{\"command\":\"release\",\"interface\":\"kvm101.0\"}\n"
+                    .getBytes(StandardCharsets.UTF_8)));
+            assertThat(reachedEngine.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+
+        // The only connection is free again although the engine has not answered.
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .untilAsserted(() -> assertThat(new AdminClient(socket()).list()).hasSize(2));
+        pending.complete("released later");
+        assertThat(new AdminClient(socket()).list()).hasSize(2);
     }
 
     @Test
@@ -268,7 +314,7 @@ class AdminServerTest {
                 "{\"command\":\"release\",\"interface\":\"kvm101.0\"}\n"));
 
         assertThat(response.get("ok").asBoolean()).isFalse();
-        if (RealUid.current() == 0) {
+        if (LocalUser.currentUid() == 0) {
             assertThat(response.get("error").asText()).startsWith("release did not finish within 200 ms;");
         }
     }

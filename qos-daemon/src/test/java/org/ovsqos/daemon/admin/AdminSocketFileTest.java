@@ -90,6 +90,15 @@ class AdminSocketFileTest {
     }
 
     @Test
+    void aPathTooLongForAUnixSocketIsRefusedNotCutShort() {
+        Path socket = dir.resolve("d".repeat(AdminSocketFile.MAX_PATH_BYTES - dir.toString().length()) + ".sock");
+
+        assertThatThrownBy(() -> start(AdminServerOptions.builder(socket)))
+                .isInstanceOf(DaemonException.class).hasMessageContaining("a unix socket path may have at most 107");
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
     void closeRemovesTheSocketFile() throws IOException {
         AdminServer server = start();
 

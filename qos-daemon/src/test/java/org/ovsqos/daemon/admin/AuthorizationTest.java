@@ -2,19 +2,18 @@ package org.ovsqos.daemon.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class AuthorizationTest {
-    private static final OptionalInt ROOT = OptionalInt.of(0);
-    private static final OptionalInt USER = OptionalInt.of(1000);
-    private static final OptionalInt UNKNOWN = OptionalInt.empty();
+    private static final PeerCredentials ROOT = new PeerCredentials(0, 0, 100);
+    private static final PeerCredentials USER = new PeerCredentials(1000, 1000, 101);
+    private static final PeerCredentials ROOT_GROUP_ONLY = new PeerCredentials(1004, 0, 102);
 
     @Test
     void anyoneWhoCanOpenTheSocketMayRead() {
-        for (OptionalInt uid : new OptionalInt[] {ROOT, USER, UNKNOWN}) {
-            assertThat(Authorization.permits(AdminCommand.LIST, uid)).isTrue();
-            assertThat(Authorization.permits(AdminCommand.STATUS, uid)).isTrue();
+        for (PeerCredentials peer : new PeerCredentials[] {ROOT, USER, ROOT_GROUP_ONLY, PeerCredentials.UNKNOWN}) {
+            assertThat(Authorization.permits(AdminCommand.LIST, peer)).isTrue();
+            assertThat(Authorization.permits(AdminCommand.STATUS, peer)).isTrue();
         }
     }
 
@@ -27,8 +26,14 @@ class AuthorizationTest {
     }
 
     @Test
+    void gidZeroDoesNotMakeRoot() {
+        assertThat(Authorization.permits(AdminCommand.RELEASE, ROOT_GROUP_ONLY)).isFalse();
+        assertThat(Authorization.permits(AdminCommand.RELOAD, ROOT_GROUP_ONLY)).isFalse();
+    }
+
+    @Test
     void aPeerOfUnknownUidIsNotRoot() {
-        assertThat(Authorization.permits(AdminCommand.RELEASE, UNKNOWN)).isFalse();
-        assertThat(Authorization.permits(AdminCommand.RELOAD, UNKNOWN)).isFalse();
+        assertThat(Authorization.permits(AdminCommand.RELEASE, PeerCredentials.UNKNOWN)).isFalse();
+        assertThat(Authorization.permits(AdminCommand.RELOAD, PeerCredentials.UNKNOWN)).isFalse();
     }
 }

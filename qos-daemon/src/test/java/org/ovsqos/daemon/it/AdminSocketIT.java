@@ -1,17 +1,25 @@
 package org.ovsqos.daemon.it;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.ovsqos.daemon.it.Tiers.BASE;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.ovsqos.daemon.testing.LocalUser;
 
 /**
  * The admin socket and the reading verbs of the command-line contract: {@code list --json} and
@@ -29,7 +38,6 @@ class AdminSocketIT extends DaemonOnOvsHost {
     /** The fields of {@code list --json} the contract names, no more, no fewer. */
     static final Set<String> LIST_FIELDS = Set.of("interface", "stage", "limit_kbps", "burst_kb", "base_kbps",
             "penalty_until", "remaining_seconds", "last_mbps", "now_mbps", "present");
-    private static final int NOBODY = 65534;
 
     @Test
     void listAndStatusJsonCarryTheContractFields() {
@@ -97,26 +105,102 @@ class AdminSocketIT extends DaemonOnOvsHost {
     }
 
     @Test
-    void onlyRootMayReleaseOrReload() throws IOException {
+    void onlyRootMayReleaseOrReloadWhateverTheUserIsCalled() throws IOException {
         bridge = host.bridge("br-auth");
         bridge.addPort("kvm306.0");
-        // The non-root peer must reach the socket: a traversable directory and, standing in for
-        // membership of the socket's group, a socket anyone may open.
+        // The other user must reach the socket: a searchable directory, and the socket's group.
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         daemon = daemon(QosConfigFile.compressed()).startReady();
-        Files.setPosixFilePermissions(daemon.adminSocket(), PosixFilePermissions.fromString("rw-rw-rw-"));
+        try (LocalUser user = LocalUser.create()) {
+            user.grantSocket(daemon.adminSocket());
+            // A copy it can read: the checkout may sit where it may not (/root is mode 0700).
+            Path jar = user.copy(OvsQosJar.JAR);
 
-        OvsQosJar.Result list = asNonRoot("list", "--json");
-        OvsQosJar.Result release = asNonRoot("release", "kvm306.0");
-        OvsQosJar.Result reload = asNonRoot("reload");
+            OvsQosJar.Result list = as(user, jar, "list", "--json");
+            OvsQosJar.Result release = as(user, jar, "release", "kvm306.0");
+            OvsQosJar.Result reload = as(user, jar, "reload");
 
-        assertThat(list.exitCode()).as(list.toString()).isZero();
-        assertThat(list.stdout()).contains("\"interface\":\"kvm306.0\"");
-        assertThat(release.exitCode()).as(release.toString()).isEqualTo(1);
-        assertThat(release.stderr()).contains("allowed only for root");
-        assertThat(reload.exitCode()).as(reload.toString()).isEqualTo(1);
-        assertThat(reload.stderr()).contains("allowed only for root");
-        assertThat(daemon.logLines("config path=.* reloaded=true")).isEmpty();
+            assertThat(list.exitCode()).as(list.toString()).isZero();
+            assertThat(list.stdout()).contains("\"interface\":\"kvm306.0\"");
+            assertThat(release.exitCode()).as(release.toString()).isEqualTo(1);
+            assertThat(release.stderr()).contains("allowed only for root");
+            assertThat(reload.exitCode()).as(reload.toString()).isEqualTo(1);
+            assertThat(reload.stderr()).contains("allowed only for root");
+            assertThat(daemon.logLines("config path=.* reloaded=true")).isEmpty();
+            assertThat(daemon.logLines("iface=kvm306.0 .*reason=released")).isEmpty();
+            // Numbers from the kernel, the name from NSS (here an all-digit one, which is not uid 0).
+            assertThat(daemon.logLines("admin command=release denied peer=\"uid=" + user.uid() + " gid=" + user.gid()
+                    + " pid=\\d+ user=" + user.name() + "\"")).hasSize(1);
+        }
+    }
+
+    @Test
+    void aUserHoldingConnectionsOpenDoesNotLockRootOut() throws Exception {
+        assumeTrue(LocalUser.runningAsRoot(), "a second user, and root, are needed");
+        bridge = host.bridge("br-hog");
+        bridge.addPort("kvm308.0");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        daemon = daemon(QosConfigFile.compressed()).startReady();
+        bridge.awaitPolicing("kvm308.0", BASE);
+        try (LocalUser user = LocalUser.create()) {
+            user.grantSocket(daemon.adminSocket());
+            Process hog = startHog(user, 140);
+            try {
+                awaitSaturated(hog);
+
+                // Several rounds: they outlast the read timeout, after which the hog reconnects.
+                for (int round = 0; round < 3; round++) {
+                    OvsQosJar.Result reload = daemon.cli("reload");
+                    OvsQosJar.Result release = daemon.cli("release", "kvm308.0");
+                    assertThat(reload.exitCode()).as(reload.toString()).isZero();
+                    assertThat(release.exitCode()).as(release.toString()).isZero();
+                }
+
+                assertThat(hog.isAlive()).as("the hog kept at it").isTrue();
+                assertThat(daemon.logLines("admin connection refused peer=\"uid=" + user.uid() + " .*reason=user_full"))
+                        .isNotEmpty();
+            } finally {
+                LocalUser.destroy(hog);
+            }
+        }
+        assertThat(daemon.isAlive()).isTrue();
+    }
+
+    @Test
+    void listShowsControlCharactersOfInterfaceNamesAsEscapes() throws IOException {
+        // OVSDB takes any string as a name: here ESC sequences (clear screen, set title), BEL, DEL.
+        String name = "kvm311.0\u001b[2J\u001b]0;owned\u0007\u007f";
+        bridge = host.bridge("br-ctrl");
+        bridge.addPort(name);
+        daemon = daemon(QosConfigFile.compressed()).startReady();
+        bridge.awaitPolicing(name, BASE);
+
+        OvsQosJar.Result table = daemon.cli("list");
+        OvsQosJar.Result json = daemon.cli("list", "--json");
+
+        assertThat(table.exitCode()).as(table.toString()).isZero();
+        assertThat(table.stdout().chars().filter(c -> c != '\n' && Character.isISOControl(c))).isEmpty();
+        assertThat(table.stdoutLines()).hasSize(2)
+                .anyMatch(l -> l.startsWith("kvm311.0\\x1b[2J\\x1b]0;owned\\x07\\x7f "));
+        assertThat(json.exitCode()).as(json.toString()).isZero();
+        assertThat(json.stdout().chars().filter(c -> c != '\n' && Character.isISOControl(c))).isEmpty();
+        assertThat(new ObjectMapper().readTree(json.stdout()).get(0).get("interface").asText()).isEqualTo(name);
+    }
+
+    @Test
+    void releaseTakesAnInterfaceNameOfAnyLength() {
+        // The report: a name over 256 characters was penalised and could not be released.
+        String name = "kvm312." + "x".repeat(4000);
+        bridge = host.bridge("br-long");
+        bridge.addPort(name);
+        daemon = daemon(QosConfigFile.compressed().withPenalties(120, 4)).startReady();
+        penalise(name);
+
+        OvsQosJar.Result released = daemon.cli("release", name);
+
+        assertThat(released.exitCode()).as(released.toString()).isZero();
+        assertThat(released.stdout()).contains("released " + name);
+        bridge.awaitPolicing(name, BASE);
     }
 
     @Test
@@ -173,13 +257,36 @@ class AdminSocketIT extends DaemonOnOvsHost {
         }
     }
 
-    private OvsQosJar.Result asNonRoot(String... args) {
+    private OvsQosJar.Result as(LocalUser user, Path jar, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--admin-socket", daemon.adminSocket().toString()));
-        List<String> prefix = RealUid.isRoot()
-                ? List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups")
-                : List.of();
-        return OvsQosJar.run(dir, prefix, Map.of(), all);
+        return OvsQosJar.run(user.home(), jar, user.command(List.of()), Map.of(), all);
+    }
+
+    /** {@link ConnectionHog} as {@code user}, from a copy of its class file in the user's directory. */
+    private Process startHog(LocalUser user, int connections) throws IOException, URISyntaxException {
+        String classFile = ConnectionHog.class.getName().replace('.', '/') + ".class";
+        Path classes = Path.of(ConnectionHog.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        user.copy(classes.resolve(classFile), "classes/" + classFile);
+        List<String> command = user.command(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xmx32m",
+                "-cp", user.home().resolve("classes").toString(), ConnectionHog.class.getName(),
+                daemon.adminSocket().toString(), Integer.toString(connections)));
+        return new ProcessBuilder(command).directory(user.home().toFile())
+                .redirectError(dir.resolve("hog.err").toFile()).start();
+    }
+
+    /** Waits for the hog's word that the daemon refuses it more: it holds all it may. */
+    private void awaitSaturated(Process hog) throws Exception {
+        BufferedReader out = hog.inputReader(UTF_8);
+        String line = CompletableFuture.supplyAsync(() -> {
+            try {
+                return out.readLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).get(60, TimeUnit.SECONDS);
+        assertThat(line).as("hog stderr: " + Files.readString(dir.resolve("hog.err"))).startsWith("saturated");
     }
 
     private static List<String> fieldNames(JsonNode row) {

@@ -45,13 +45,18 @@ final class OvsQosJar {
      * collector: these JVMs are short-lived or idle, and the machine has two cores.
      */
     static List<String> command(List<String> prefix, List<String> args) {
-        if (!Files.isRegularFile(JAR)) {
-            throw new IllegalStateException(JAR + " is missing: the integration tests run after `package`");
+        return command(JAR, prefix, args);
+    }
+
+    /** The same with another copy of the jar (one that a test user can read, for example). */
+    static List<String> command(Path jar, List<String> prefix, List<String> args) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: the integration tests run after `package`");
         }
         List<String> command = new ArrayList<>(prefix);
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xss512k", "-Xmx128m",
-                "-jar", JAR.toString()));
+                "-jar", jar.toString()));
         command.addAll(args);
         return command;
     }
@@ -62,11 +67,15 @@ final class OvsQosJar {
     }
 
     static Result run(Path workDir, List<String> prefix, Map<String, String> env, List<String> args) {
+        return run(workDir, JAR, prefix, env, args);
+    }
+
+    static Result run(Path workDir, Path jar, List<String> prefix, Map<String, String> env, List<String> args) {
         try {
             Path out = Files.createTempFile(workDir, "cli", ".out");
             Path err = Files.createTempFile(workDir, "cli", ".err");
             try {
-                ProcessBuilder builder = new ProcessBuilder(command(prefix, args)).directory(workDir.toFile())
+                ProcessBuilder builder = new ProcessBuilder(command(jar, prefix, args)).directory(workDir.toFile())
                         .redirectOutput(out.toFile()).redirectError(err.toFile());
                 builder.environment().putAll(env);
                 Process process = builder.start();
