@@ -1,6 +1,6 @@
 package org.ovsqos.daemon.admin;
 
-import org.ovsqos.daemon.DaemonException;
+import org.ovsqos.daemon.common.DaemonException;
 
 /**
  * A command the daemon refused or could not carry out (an unknown interface, a bad config on

@@ -49,7 +49,7 @@ public final class AdminServer implements AutoCloseable {
      * starts answering.
      *
      * @param clock the time {@code remaining_seconds} and {@code uptime_seconds} are computed at
-     * @throws org.ovsqos.daemon.DaemonException when another process answers on the socket, or
+     * @throws org.ovsqos.daemon.common.DaemonException when another process answers on the socket, or
      *                                           the path is not a socket
      */
     public static AdminServer start(AdminServerOptions options, AdminHandler handler, Clock clock) throws IOException {

@@ -14,7 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import jnr.unixsocket.UnixServerSocketChannel;
 import jnr.unixsocket.UnixSocketAddress;
-import org.ovsqos.daemon.DaemonException;
+import org.ovsqos.daemon.common.DaemonException;
 import org.ovsqos.daemon.process.RuntimeDirectories;
 
 /**

@@ -3,7 +3,7 @@ package org.ovsqos.daemon.admin;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.file.Path;
-import org.ovsqos.daemon.DaemonException;
+import org.ovsqos.daemon.common.DaemonException;
 
 /** No daemon answered on the admin socket; the message says which way it failed, in one line. */
 public final class DaemonUnavailableException extends DaemonException {

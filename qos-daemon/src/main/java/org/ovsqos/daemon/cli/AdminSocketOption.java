@@ -1,7 +1,7 @@
 package org.ovsqos.daemon.cli;
 
 import java.nio.file.Path;
-import org.ovsqos.daemon.DaemonOptions;
+import org.ovsqos.daemon.common.DaemonOptions;
 import picocli.CommandLine.Option;
 
 /** {@code --admin-socket FILE}, shared by the client commands. */

@@ -5,22 +5,22 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import org.ovsqos.daemon.DaemonEngine;
-import org.ovsqos.daemon.DaemonException;
-import org.ovsqos.daemon.DaemonOptions;
-import org.ovsqos.daemon.DaemonRuntime;
-import org.ovsqos.daemon.Version;
+import org.ovsqos.daemon.common.DaemonException;
+import org.ovsqos.daemon.common.DaemonOptions;
+import org.ovsqos.daemon.common.Version;
 import org.ovsqos.daemon.logging.LoggingSetup;
 import org.ovsqos.daemon.process.DaemonLock;
 import org.ovsqos.daemon.process.LockHeldException;
+import org.ovsqos.daemon.runtime.DaemonEngine;
+import org.ovsqos.daemon.runtime.DaemonRuntime;
 import org.ovsqos.daemon.systemd.SystemdNotifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code ovs-qos daemon}: lock, then logging, then the runtime, then the engine. The lock comes

@@ -3,17 +3,17 @@ package org.ovsqos.daemon.cli;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import org.ovsqos.daemon.DaemonEngine;
-import org.ovsqos.daemon.DaemonException;
-import org.ovsqos.daemon.Version;
 import org.ovsqos.daemon.admin.DaemonUnavailableException;
-import picocli.CommandLine;
+import org.ovsqos.daemon.common.DaemonException;
+import org.ovsqos.daemon.common.Version;
+import org.ovsqos.daemon.runtime.DaemonEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 /**
  * {@code ovs-qos}: the command line of the contract in {@code design.md}. Failures a user can act

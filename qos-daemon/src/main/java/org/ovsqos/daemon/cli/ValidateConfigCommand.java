@@ -6,12 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.ovsqos.daemon.DaemonException;
-import org.ovsqos.daemon.DaemonOptions;
+import org.ovsqos.daemon.common.DaemonException;
+import org.ovsqos.daemon.common.DaemonOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "validate-config",
         description = {"Check a config file as the daemon would read it, printing each problem with its key.",

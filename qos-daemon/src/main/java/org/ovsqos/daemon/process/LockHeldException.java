@@ -2,7 +2,7 @@ package org.ovsqos.daemon.process;
 
 import java.nio.file.Path;
 import java.util.OptionalLong;
-import org.ovsqos.daemon.DaemonException;
+import org.ovsqos.daemon.common.DaemonException;
 
 /** Another process holds the daemon lock; the message is the one line {@code ovs-qos daemon} prints. */
 public final class LockHeldException extends DaemonException {

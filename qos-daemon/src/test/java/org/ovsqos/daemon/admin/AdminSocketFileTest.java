@@ -17,7 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ovsqos.daemon.DaemonException;
+import org.ovsqos.daemon.common.DaemonException;
 
 /** What the admin server does with the socket's file: mode, directory, stale and live sockets, removal. */
 class AdminSocketFileTest {

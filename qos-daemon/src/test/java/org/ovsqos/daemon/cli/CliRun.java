@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.time.ZoneId;
-import org.ovsqos.daemon.DaemonEngine;
 import org.ovsqos.daemon.admin.FakeAdminHandler;
+import org.ovsqos.daemon.runtime.DaemonEngine;
 import picocli.CommandLine;
 
 /** Runs the command line in-process and captures what it prints. */

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ovsqos.daemon.DaemonEngine;
-import org.ovsqos.daemon.DaemonException;
-import org.ovsqos.daemon.DaemonOptions;
+import org.ovsqos.daemon.common.DaemonException;
+import org.ovsqos.daemon.common.DaemonOptions;
 import org.ovsqos.daemon.process.DaemonLock;
+import org.ovsqos.daemon.runtime.DaemonEngine;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 

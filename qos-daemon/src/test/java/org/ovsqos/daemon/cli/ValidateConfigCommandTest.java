@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ovsqos.daemon.DaemonException;
 import org.ovsqos.daemon.cli.ConfigReport.Verdict;
+import org.ovsqos.daemon.common.DaemonException;
 
 class ValidateConfigCommandTest {
     @TempDir

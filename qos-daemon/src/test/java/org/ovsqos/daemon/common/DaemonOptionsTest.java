@@ -1,4 +1,4 @@
-package org.ovsqos.daemon;
+package org.ovsqos.daemon.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.ovsqos.daemon;
+package org.ovsqos.daemon.common;
 
 import java.nio.file.Path;
 import java.util.Objects;

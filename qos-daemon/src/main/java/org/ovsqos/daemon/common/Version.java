@@ -1,4 +1,4 @@
-package org.ovsqos.daemon;
+package org.ovsqos.daemon.common;
 
 /** The build's version, from the jar manifest's {@code Implementation-Version}. */
 public final class Version {

@@ -1,4 +1,6 @@
-package org.ovsqos.daemon;
+package org.ovsqos.daemon.runtime;
+
+import org.ovsqos.daemon.common.DaemonOptions;
 
 /**
  * The daemon's engine: the tick loop, the reconciler and the OVSDB wiring. {@code ovs-qos daemon}

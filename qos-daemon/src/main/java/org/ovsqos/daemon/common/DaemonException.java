@@ -1,4 +1,4 @@
-package org.ovsqos.daemon;
+package org.ovsqos.daemon.common;
 
 /**
  * The unchecked root of qos-daemon's own failures. Its message is written for an operator: it is

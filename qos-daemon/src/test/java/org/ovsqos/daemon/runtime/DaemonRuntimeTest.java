@@ -1,4 +1,4 @@
-package org.ovsqos.daemon;
+package org.ovsqos.daemon.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.ovsqos.daemon.admin.AdminClient;
 import org.ovsqos.daemon.admin.FakeAdminHandler;
+import org.ovsqos.daemon.common.DaemonOptions;
 import org.ovsqos.daemon.metrics.MetricsEndpoint;
 import org.ovsqos.daemon.metrics.MetricsListen;
 import org.ovsqos.daemon.systemd.SystemdNotifier;

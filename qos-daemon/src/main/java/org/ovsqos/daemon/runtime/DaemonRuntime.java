@@ -1,4 +1,4 @@
-package org.ovsqos.daemon;
+package org.ovsqos.daemon.runtime;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.ovsqos.daemon.admin.AdminHandler;
 import org.ovsqos.daemon.admin.AdminServer;
 import org.ovsqos.daemon.admin.AdminServerOptions;
+import org.ovsqos.daemon.common.DaemonOptions;
 import org.ovsqos.daemon.metrics.DaemonMetrics;
 import org.ovsqos.daemon.metrics.MetricsEndpoint;
 import org.ovsqos.daemon.process.SignalHandlers;
