@@ -12,6 +12,7 @@ import org.ovsqos.daemon.DaemonRuntime;
 import org.ovsqos.daemon.Version;
 import org.ovsqos.daemon.logging.LoggingSetup;
 import org.ovsqos.daemon.process.DaemonLock;
+import org.ovsqos.daemon.process.FileErrors;
 import org.ovsqos.daemon.process.LockHeldException;
 import org.ovsqos.daemon.systemd.SystemdNotifier;
 import org.slf4j.Logger;
@@ -93,7 +94,7 @@ final class DaemonCommand implements Callable<Integer> {
         } catch (LockHeldException e) {
             return refuse(err, e.getMessage());
         } catch (IOException e) {
-            return refuse(err, "cannot open the lock file " + options.lockFile() + ": " + e.getMessage());
+            return refuse(err, "cannot open the lock file " + options.lockFile() + ": " + FileErrors.reason(e));
         }
         try (held) {
             LoggingSetup.configureDaemon(options.logFile());

@@ -78,7 +78,7 @@ public final class GovernorEngine implements DaemonEngine {
         QosConfig config = loadConfig(options.configFile());
 
         stateFile = new StateFile(statePath(options, config));
-        Update restored = PolicyBook.restore(config, stateFile.load(), now);
+        Update restored = PolicyBook.restore(config, stateFile.load(now), now);
         restored.forgotten().forEach(f -> Log.log.info("state iface={} event=forgotten reason={}", f.iface(),
                 f.reason().name().toLowerCase()));
 
