@@ -172,7 +172,9 @@ public final class GovernorEngine implements DaemonEngine {
 
     private void ready() {
         runtime.notifier().ready(statusLine());
-        Log.log.info("daemon state=ready {}", statusLine());
+        Snapshot s = admin.snapshot();
+        Log.log.info("daemon state=ready managed={} penalised={} ovsdb={} dry_run={}", s.status().managedInterfaces(),
+                s.status().penalties(), s.status().ovsdb().state().jsonName(), governor.dryRun());
     }
 
     private void tick() {
