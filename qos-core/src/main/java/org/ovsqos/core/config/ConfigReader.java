@@ -37,10 +37,14 @@ final class ConfigReader {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private final List<ConfigProblem> problems = new ArrayList<>();
+    private final ProblemList problems = new ProblemList();
     private final Fields fields = new Fields(problems);
 
     ConfigResult read(byte[] bytes) {
+        if (bytes.length > ConfigParser.MAX_FILE_BYTES) {
+            return unusable("the file is " + bytes.length + " bytes, over the limit of "
+                    + ConfigParser.MAX_FILE_BYTES);
+        }
         JsonNode root;
         try {
             root = MAPPER.readTree(bytes);
@@ -81,12 +85,12 @@ final class ConfigReader {
         readMetricsListen(root.get(METRICS_LISTEN)).ifPresent(b::metricsListen);
         reportUnknownKeys(root);
         // Unusable or not, every key was checked, so validate-config lists every problem.
-        return new ConfigResult(include.map(ok -> b.build()), problems);
+        return new ConfigResult(include.map(ok -> b.build()), problems.report());
     }
 
     private ConfigResult unusable(String message) {
         problems.add(ConfigProblem.error("", message));
-        return new ConfigResult(Optional.empty(), problems);
+        return new ConfigResult(Optional.empty(), problems.report());
     }
 
     private Optional<Path> readStatePath(JsonNode node) {

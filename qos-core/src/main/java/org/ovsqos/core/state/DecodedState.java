@@ -8,9 +8,12 @@ import org.ovsqos.core.policy.StateRecord;
  *
  * @param records the good records, in file order, one per interface name
  * @param problems one line per thing that was wrong or dropped, for the daemon's log; empty for a
- *     clean file
+ *     clean file; at most {@link StateCodec#MAX_PROBLEMS} and a last line counting the rest
+ * @param complete false when a limit ({@link StateCodec#MAX_FILE_BYTES},
+ *     {@link StateCodec#MAX_RECORDS}) left records unread: the file holds more than
+ *     {@code records}, and whoever replaces it should keep it first
  */
-public record DecodedState(List<StateRecord> records, List<String> problems) {
+public record DecodedState(List<StateRecord> records, List<String> problems, boolean complete) {
 
     public DecodedState {
         records = List.copyOf(records);

@@ -10,13 +10,16 @@ import static org.ovsqos.core.state.StateFields.PENALTY_UNTIL;
 import static org.ovsqos.core.state.StateFields.STAGE;
 import static org.ovsqos.core.state.StateFields.VERSION;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.util.Collection;
+import java.util.List;
 import org.ovsqos.core.policy.InterfaceState;
 import org.ovsqos.core.policy.StateRecord;
 
@@ -36,7 +39,37 @@ public final class StateCodec {
     /** The version this codec writes. */
     public static final int VERSION_CURRENT = 1;
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    /**
+     * The most records {@link #decode} returns: twice the 10,000 interfaces a host is sized for.
+     * Each decoded record costs a few hundred bytes of heap, and a damaged file of tiny records
+     * ({@code "a":{"stage":0}}) could otherwise hold hundreds of thousands within the byte limit.
+     */
+    public static final int MAX_RECORDS = 20_000;
+
+    /**
+     * The largest state file worth reading: {@link #MAX_RECORDS} records of about 400 bytes, the
+     * size of a record with every field set and a long interface name (15 characters make 332).
+     */
+    public static final int MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+    /**
+     * The most problems {@link #decode} lists; the rest are counted in one last line. A log line
+     * per problem is what an operator reads, and a damaged file can hold a problem every few bytes.
+     */
+    public static final int MAX_PROBLEMS = 50;
+
+    /**
+     * The longest interface name or string value read, in characters. Names of real interfaces
+     * are short (Linux allows 15); without a bound one string of a damaged file could take four
+     * times its size in heap while it is parsed.
+     */
+    static final int MAX_STRING_CHARS = 64 * 1024;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxStringLength(MAX_STRING_CHARS).maxNameLength(MAX_STRING_CHARS).build())
+                    .build())
+            .build();
 
     private StateCodec() {}
 
@@ -75,8 +108,14 @@ public final class StateCodec {
     /**
      * Reads whatever can be read. Never throws: damage costs the damaged record (a bad optional
      * field costs only that field), and a file cut short keeps every record before the cut.
+     * Bytes beyond {@link #MAX_FILE_BYTES} are not read at all, and reading stops at
+     * {@link #MAX_RECORDS} records; either way the result is not {@link DecodedState#complete()}.
      */
     public static DecodedState decode(byte[] bytes) {
+        if (bytes.length > MAX_FILE_BYTES) {
+            return new DecodedState(List.of(), List.of("the state file is " + bytes.length
+                    + " bytes, over the limit of " + MAX_FILE_BYTES + "; nothing read"), false);
+        }
         return new StateReader(MAPPER).read(bytes);
     }
 }

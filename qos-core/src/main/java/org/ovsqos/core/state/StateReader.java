@@ -14,17 +14,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.ovsqos.core.policy.StateRecord;
 
 /** One pass over one file, streaming so that a truncated tail does not cost the head. */
 final class StateReader {
     private final ObjectMapper mapper;
     private final List<StateRecord> records = new ArrayList<>();
-    private final List<String> problems = new ArrayList<>();
+    private final ProblemList problems = new ProblemList();
     private final RecordReader recordReader = new RecordReader(problems);
     private final Set<String> seen = new HashSet<>();
     private int oldFormatRecords;
+    /** Set when {@link StateCodec#MAX_RECORDS} stopped the reading. */
+    private boolean full;
 
     StateReader(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -34,33 +36,37 @@ final class StateReader {
         try (JsonParser p = mapper.createParser(bytes)) {
             JsonToken first = p.nextToken();
             if (first == null) {
-                problems.add("the state file is empty");
-                return new DecodedState(records, problems);
+                problems.addForFile("the state file is empty");
+                return result();
             }
             if (first != JsonToken.START_OBJECT) {
-                problems.add("the state file is not a JSON object; nothing read");
-                return new DecodedState(records, problems);
+                problems.addForFile("the state file is not a JSON object; nothing read");
+                return result();
             }
             readTop(p);
         } catch (IOException | RuntimeException e) {
-            problems.add("the state file is damaged (" + firstLine(e) + "); kept the "
+            problems.addForFile("the state file is damaged (" + firstLine(e) + "); kept the "
                     + records.size() + " record(s) read before the damage");
         }
         if (oldFormatRecords > 0) {
-            problems.add("the state file is in the old ovs_qos.py format; imported it");
+            problems.addForFile("the state file is in the old ovs_qos.py format; imported it");
         }
-        return new DecodedState(records, problems);
+        return result();
+    }
+
+    private DecodedState result() {
+        return new DecodedState(records, problems.report(), !full);
     }
 
     private void readTop(JsonParser p) throws IOException {
         boolean versioned = false;
         boolean sawInterfaces = false;
-        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME && !full; t = p.nextToken()) {
             String field = p.currentName();
             JsonToken value = p.nextToken();
             if (field.equals(VERSION)) {
                 versioned = true;
-                checkVersion(p.readValueAsTree());
+                checkVersion(p);
             } else if (field.equals(INTERFACES)) {
                 sawInterfaces = true;
                 if (value == JsonToken.START_OBJECT) {
@@ -71,19 +77,25 @@ final class StateReader {
                 }
             } else if (value == JsonToken.START_OBJECT) {
                 // The old script's file: one object per interface at the top level.
-                JsonNode node = p.readValueAsTree();
+                Optional<JsonNode> node = BoundedValue.read(p);
                 oldFormatRecords++;
-                accept(field, () -> recordReader.old(field, node));
+                accept(field, node, n -> recordReader.old(field, n));
             } else {
                 p.skipChildren();
             }
         }
         if (sawInterfaces && !versioned) {
-            problems.add("the state file has no version; read it as version " + StateCodec.VERSION_CURRENT);
+            problems.addForFile("the state file has no version; read it as version " + StateCodec.VERSION_CURRENT);
         }
     }
 
-    private void checkVersion(JsonNode v) {
+    private void checkVersion(JsonParser p) throws IOException {
+        Optional<JsonNode> read = BoundedValue.read(p);
+        if (read.isEmpty()) {
+            problems.add("version is not a number; read as version " + StateCodec.VERSION_CURRENT);
+            return;
+        }
+        JsonNode v = read.get();
         if (!v.isIntegralNumber() || !v.canConvertToInt()) {
             problems.add("version " + RecordReader.show(v) + " is not a number; read as version "
                     + StateCodec.VERSION_CURRENT);
@@ -98,15 +110,26 @@ final class StateReader {
     }
 
     private void readInterfaces(JsonParser p) throws IOException {
-        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME && !full; t = p.nextToken()) {
             String name = p.currentName();
             p.nextToken();
-            JsonNode node = p.readValueAsTree();
-            accept(name, () -> recordReader.current(name, node));
+            Optional<JsonNode> node = BoundedValue.read(p);
+            accept(name, node, n -> recordReader.current(name, n));
         }
     }
 
-    private void accept(String name, Supplier<Optional<StateRecord>> read) {
+    private void accept(String name, Optional<JsonNode> node, Function<JsonNode, Optional<StateRecord>> read) {
+        if (node.isEmpty()) {
+            problems.add(name + ": larger than a record can be (over "
+                    + BoundedValue.MAX_TOKENS + " JSON tokens); record dropped");
+            return;
+        }
+        if (records.size() == StateCodec.MAX_RECORDS) {
+            problems.addForFile("the state file holds more records than the limit of " + StateCodec.MAX_RECORDS
+                    + "; the rest were not read");
+            full = true;
+            return;
+        }
         if (name.isEmpty()) {
             problems.add("a record with an empty interface name was dropped");
             return;
@@ -117,7 +140,7 @@ final class StateReader {
         }
         Optional<StateRecord> record;
         try {
-            record = read.get();
+            record = read.apply(node.get());
         } catch (RuntimeException e) {
             problems.add(name + ": " + firstLine(e) + "; record dropped");
             return;

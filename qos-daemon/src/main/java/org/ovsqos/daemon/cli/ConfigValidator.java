@@ -1,17 +1,22 @@
 package org.ovsqos.daemon.cli;
 
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * The seam {@code validate-config} calls: qos-core's config parser, adapted. The command reads
- * the file (qos-core does no I/O) and prints the report; the validator only judges the bytes.
+ * The seam {@code validate-config} calls: the daemon's own reading of the config file (the same
+ * size limit, regular files only) and qos-core's parser, adapted; the command prints the report.
  */
 @FunctionalInterface
 public interface ConfigValidator {
 
     /**
-     * @param source  the file the bytes came from, for messages
-     * @param content the file's bytes
+     * Reads and judges {@code file}.
+     *
+     * @throws NoSuchFileException when there is no such file
+     * @throws IOException when the daemon could not read it either: not a regular file, over the
+     *     size limit, or unreadable
      */
-    ConfigReport validate(Path source, byte[] content);
+    ConfigReport validate(Path file) throws IOException;
 }

@@ -10,6 +10,7 @@ import org.ovsqos.daemon.common.DaemonOptions;
 import org.ovsqos.daemon.common.Version;
 import org.ovsqos.daemon.logging.LoggingSetup;
 import org.ovsqos.daemon.process.DaemonLock;
+import org.ovsqos.daemon.process.FileErrors;
 import org.ovsqos.daemon.process.LockHeldException;
 import org.ovsqos.daemon.runtime.DaemonEngine;
 import org.ovsqos.daemon.runtime.DaemonRuntime;
@@ -93,7 +94,7 @@ final class DaemonCommand implements Callable<Integer> {
         } catch (LockHeldException e) {
             return refuse(err, e.getMessage());
         } catch (IOException e) {
-            return refuse(err, "cannot open the lock file " + options.lockFile() + ": " + e.getMessage());
+            return refuse(err, "cannot open the lock file " + options.lockFile() + ": " + FileErrors.reason(e));
         }
         try (held) {
             LoggingSetup.configureDaemon(options.logFile());

@@ -2,12 +2,12 @@ package org.ovsqos.daemon.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.ovsqos.daemon.common.DaemonException;
 import org.ovsqos.daemon.common.DaemonOptions;
+import org.ovsqos.daemon.process.FileErrors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -36,9 +36,9 @@ final class ValidateConfigCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path path = file != null ? file : Path.of(DaemonOptions.DEFAULT_CONFIG);
-        byte[] content;
+        ConfigReport report;
         try {
-            content = Files.readAllBytes(path);
+            report = validator.validate(path);
         } catch (NoSuchFileException e) {
             if (file == null) {
                 // The config is optional: without it the daemon runs on defaults, which is valid.
@@ -50,13 +50,9 @@ final class ValidateConfigCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.CONFIG_UNUSABLE;
         } catch (IOException e) {
-            err.println("ovs-qos: cannot read " + path + ": " + e.getMessage());
+            err.println("ovs-qos: cannot read " + path + ": " + FileErrors.reason(e));
             err.flush();
             return ExitCodes.CONFIG_UNUSABLE;
-        }
-        ConfigReport report;
-        try {
-            report = validator.validate(path, content);
         } catch (DaemonException e) {
             err.println("ovs-qos: " + e.getMessage());
             err.flush();
@@ -67,7 +63,8 @@ final class ValidateConfigCommand implements Callable<Integer> {
         }
         out.println(path + ": " + switch (report.verdict()) {
             case CLEAN -> "OK";
-            case FALLBACKS -> "usable; " + report.problems().size() + " problem(s), defaults used where noted";
+            // No count: past ConfigParser.MAX_PROBLEMS the list ends with a line counting the rest.
+            case FALLBACKS -> "usable; defaults used where noted above";
             case UNUSABLE -> "unusable; the daemon would refuse to start with it";
         });
         out.flush();

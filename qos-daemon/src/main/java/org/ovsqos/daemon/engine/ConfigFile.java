@@ -13,12 +13,15 @@ import org.ovsqos.core.config.QosConfig;
 import org.ovsqos.core.config.Severity;
 import org.ovsqos.daemon.cli.ConfigReport;
 import org.ovsqos.daemon.cli.ConfigValidator;
+import org.ovsqos.daemon.process.BoundedFile;
+import org.ovsqos.daemon.process.FileErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The config file, read from disk and judged by qos-core's parser. A missing file means the
- * defaults (the old script's behaviour: the file is optional); an unreadable one is unusable.
+ * defaults (the old script's behaviour: the file is optional); an unreadable one is unusable, and
+ * so is anything but a regular file of at most {@link ConfigParser#MAX_FILE_BYTES}.
  */
 final class ConfigFile {
     /**
@@ -33,20 +36,26 @@ final class ConfigFile {
 
     static ConfigResult read(Path path) {
         try {
-            return ConfigParser.parse(Files.readAllBytes(path));
+            return ConfigParser.parse(readBytes(path));
         } catch (NoSuchFileException e) {
             return new ConfigResult(Optional.of(QosConfig.defaults()), List.of());
         } catch (IOException e) {
-            return new ConfigResult(Optional.empty(), List.of(new ConfigProblem(Severity.ERROR, "", "cannot read " + path + ": " + e.getMessage())));
+            return new ConfigResult(Optional.empty(), List.of(new ConfigProblem(Severity.ERROR, "",
+                    "cannot read " + path + ": " + FileErrors.reason(e))));
         }
+    }
+
+    /** The file's bytes, if it is a regular file within the config's size limit. */
+    private static byte[] readBytes(Path path) throws IOException {
+        return BoundedFile.read(path, ConfigParser.MAX_FILE_BYTES);
     }
 
     /** One log line per problem, at WARN or ERROR as the problem says. */
     static void logProblems(Path path, ConfigResult result) {
         for (ConfigProblem p : result.problems()) {
             switch (p.severity()) {
-                case ERROR -> Log.log.error("config path={} key={} problem=\"{}\"", path, keyOf(p), quoted(p.message()));
-                case WARNING -> Log.log.warn("config path={} key={} problem=\"{}\"", path, keyOf(p), quoted(p.message()));
+                case ERROR -> Log.log.error("config path={} key={} problem=\"{}\"", path, keyOf(p), p.message());
+                case WARNING -> Log.log.warn("config path={} key={} problem=\"{}\"", path, keyOf(p), p.message());
             }
         }
     }
@@ -56,10 +65,10 @@ final class ConfigFile {
         return result.problems().stream().map(ConfigProblem::toString).toList();
     }
 
-    /** {@code ovs-qos validate-config}: the same parser and the same problems as the daemon. */
+    /** {@code ovs-qos validate-config}: the same reading, parser and problems as the daemon. */
     static ConfigValidator validator() {
-        return (source, content) -> {
-            ConfigResult result = ConfigParser.parse(content);
+        return file -> {
+            ConfigResult result = ConfigParser.parse(readBytes(file));
             ConfigReport.Verdict verdict = switch (result.exitCode()) {
                 case ConfigResult.EXIT_CLEAN -> ConfigReport.Verdict.CLEAN;
                 case ConfigResult.EXIT_USABLE_WITH_FALLBACKS -> ConfigReport.Verdict.FALLBACKS;
@@ -67,11 +76,6 @@ final class ConfigFile {
             };
             return new ConfigReport(verdict, describe(result));
         };
-    }
-
-    /** Escapes what would end a quoted {@code key="value"} field early. */
-    private static String quoted(String text) {
-        return text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     private static String keyOf(ConfigProblem p) {

@@ -80,7 +80,7 @@ public final class GovernorEngine implements DaemonEngine {
 
         stateFile = new StateFile(statePath(options, config));
         stateFile.removeLeftovers();
-        Update restored = PolicyBook.restore(config, stateFile.load(), now);
+        Update restored = PolicyBook.restore(config, stateFile.load(now), now);
         restored.forgotten().forEach(f -> Log.log.info("state iface={} event=forgotten reason={}", f.iface(),
                 f.reason().name().toLowerCase()));
 
@@ -181,7 +181,9 @@ public final class GovernorEngine implements DaemonEngine {
 
     private void ready() {
         runtime.notifier().ready(statusLine());
-        Log.log.info("daemon state=ready {}", statusLine());
+        Snapshot s = admin.snapshot();
+        Log.log.info("daemon state=ready managed={} penalised={} ovsdb={} dry_run={}", s.status().managedInterfaces(),
+                s.status().penalties(), s.status().ovsdb().state().jsonName(), governor.dryRun());
     }
 
     private void tick() {

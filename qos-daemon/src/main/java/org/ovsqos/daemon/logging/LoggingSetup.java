@@ -26,17 +26,18 @@ import org.slf4j.LoggerFactory;
  * jar's own {@code logback.xml} only writes warnings to stderr.
  *
  * <p>Lines are {@code key=value} messages after a fixed prefix, so {@code grep iface=kvm101.0}
- * and {@code awk} work on the file. To journald the prefix is the {@code <N>} priority instead of
+ * and {@code awk} work on the file; every value is escaped and bounded ({@link LogValues}), so
+ * whatever an interface name or a config file holds, one event is one line of bounded length. To journald the prefix is the {@code <N>} priority instead of
  * a timestamp, which the journal records itself.
  */
 public final class LoggingSetup {
     public static final int MAX_FILE_MB = 10;
     public static final int BACKUPS = 3;
     public static final String FILE_PATTERN =
-            "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{0}: %msg%n";
+            "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{0}: %kvmsg%n";
     /** How often the file's size is looked at (logback's default is a minute of unbounded growth). */
     static final Duration SIZE_CHECK_INTERVAL = Duration.buildBySeconds(1);
-    public static final String JOURNAL_PATTERN = "%journalprio%-5level [%thread] %logger{0}: %msg%n";
+    public static final String JOURNAL_PATTERN = "%journalprio%-5level [%thread] %logger{0}: %kvmsg%n";
 
     /** What the daemon logs to; {@code fileError} says why the file is not used when it was asked for. */
     public record Outcome(Optional<Path> file, boolean journal, Optional<String> fileError) {}
@@ -112,6 +113,7 @@ public final class LoggingSetup {
         PatternLayout layout = new PatternLayout();
         layout.setContext(context);
         layout.getInstanceConverterMap().put("journalprio", JournalPriorityConverter::new);
+        layout.getInstanceConverterMap().put("kvmsg", KeyValueMessageConverter::new);
         layout.setPattern(pattern);
         layout.start();
         LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();

@@ -6,6 +6,8 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.OptionalLong;
@@ -34,12 +36,12 @@ public final class DaemonLock implements AutoCloseable {
      * Takes the lock without waiting.
      *
      * @throws LockHeldException when another process (or another channel of this one) holds it
+     * @throws UnusableFileException when the path is a symlink or anything but a regular file
      * @throws IOException when the file cannot be created or opened
      */
     public static DaemonLock acquire(Path file) throws IOException {
         RuntimeDirectories.ensureParent(file);
-        FileChannel channel = FileChannel.open(file,
-                StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileChannel channel = open(file);
         try {
             FileLock lock;
             try {
@@ -60,6 +62,31 @@ public final class DaemonLock implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * Opens the file without following a symlink ({@code O_NOFOLLOW}): the pid is written into
+     * what is opened, and through a link that could be any file root can write. Only a regular
+     * file will do: {@code O_RDWR} opens a FIFO or a device without blocking, and writing a pid
+     * into one is no lock.
+     */
+    private static FileChannel open(Path file) throws IOException {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            // ELOOP comes as a bare IOException ("Too many levels of symbolic links").
+            if (Files.isSymbolicLink(file)) {
+                throw new UnusableFileException(file, "is a symbolic link; the lock must be a file of its own");
+            }
+            throw e;
+        }
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            channel.close();
+            throw new UnusableFileException(file, "is not a regular file");
+        }
+        return channel;
     }
 
     public Path file() {

@@ -26,7 +26,7 @@ record CliRun(int exitCode, String out, String err) {
     static CliRun run(String... args) {
         return run((options, runtime) -> {
             throw new AssertionError("the engine must not run");
-        }, (source, content) -> {
+        }, file -> {
             throw new AssertionError("the validator must not run");
         }, args);
     }

@@ -48,7 +48,7 @@ class DaemonCommandTest {
         String[] args = new String[flags.length + 1];
         args[0] = "daemon";
         System.arraycopy(flags, 0, args, 1, flags.length);
-        return CliRun.run(engine, (source, content) -> {
+        return CliRun.run(engine, file -> {
             throw new AssertionError();
         }, args);
     }
@@ -67,7 +67,7 @@ class DaemonCommandTest {
 
     @Test
     void withoutFlagsTheOptionsAreTheContractsDefaults() {
-        CommandLine cli = OvsQosCommand.commandLine((o, r) -> 0, (s, c) -> null, CliRun.CLOCK);
+        CommandLine cli = OvsQosCommand.commandLine((o, r) -> 0, f -> null, CliRun.CLOCK);
         CommandLine.ParseResult parsed = cli.parseArgs("daemon");
 
         DaemonCommand command = (DaemonCommand) parsed.subcommand().commandSpec().userObject();

@@ -79,6 +79,7 @@ final class DaemonProcess implements AutoCloseable {
         private final Layout files;
         private final String db;
         private final List<String> extraArgs = new ArrayList<>();
+        private final List<String> jvmOptions = new ArrayList<>();
         private final Map<String, String> env = new HashMap<>();
 
         private Launch(Layout files, String db) {
@@ -88,6 +89,12 @@ final class DaemonProcess implements AutoCloseable {
 
         Launch dryRun() {
             extraArgs.add("--dry-run");
+            return this;
+        }
+
+        /** JVM flags after the tests' defaults, e.g. the heap {@code packaging/ovs-qos} gives a daemon. */
+        Launch jvmOptions(List<String> options) {
+            jvmOptions.addAll(options);
             return this;
         }
 
@@ -117,7 +124,7 @@ final class DaemonProcess implements AutoCloseable {
         /** Starts the process; it is not yet known to be ready. */
         DaemonProcess start() {
             try {
-                ProcessBuilder builder = new ProcessBuilder(OvsQosJar.command(List.of(), args()))
+                ProcessBuilder builder = new ProcessBuilder(OvsQosJar.command(OvsQosJar.JAR, List.of(), jvmOptions, args()))
                         .directory(files.dir().toFile())
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(files.stdout().toFile()))
                         .redirectError(ProcessBuilder.Redirect.appendTo(files.stderr().toFile()));
@@ -135,7 +142,12 @@ final class DaemonProcess implements AutoCloseable {
         /** Starts it and waits until it has synchronised with OVSDB and said READY. */
         DaemonProcess startReady() {
             DaemonProcess daemon = start();
-            daemon.awaitLog("daemon state=ready");
+            try {
+                daemon.awaitLog("daemon state=ready");
+            } catch (RuntimeException | Error e) {
+                daemon.close(); // the test never gets it to clean up
+                throw e;
+            }
             return daemon;
         }
     }

@@ -45,18 +45,24 @@ final class OvsQosJar {
      * collector: these JVMs are short-lived or idle, and the machine has two cores.
      */
     static List<String> command(List<String> prefix, List<String> args) {
-        return command(JAR, prefix, args);
+        return command(JAR, prefix, List.of(), args);
     }
 
     /** The same with another copy of the jar (one that a test user can read, for example). */
     static List<String> command(Path jar, List<String> prefix, List<String> args) {
+        return command(jar, prefix, List.of(), args);
+    }
+
+    /** The same, with {@code jvmOptions} after the defaults, so that they win ({@code -Xmx64m}). */
+    static List<String> command(Path jar, List<String> prefix, List<String> jvmOptions, List<String> args) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: the integration tests run after `package`");
         }
         List<String> command = new ArrayList<>(prefix);
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xss512k", "-Xmx128m",
-                "-jar", jar.toString()));
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xss512k", "-Xmx128m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(args);
         return command;
     }
@@ -71,17 +77,33 @@ final class OvsQosJar {
     }
 
     static Result run(Path workDir, Path jar, List<String> prefix, Map<String, String> env, List<String> args) {
+        return run(workDir, command(jar, prefix, args), env);
+    }
+
+    /** {@code java JVM_OPTIONS -jar ovs-qos.jar ARGS}, e.g. with the heap the launcher gives. */
+    static Result runWithJvmOptions(Path workDir, List<String> jvmOptions, List<String> args) {
+        return run(workDir, command(JAR, List.of(), jvmOptions, args), Map.of());
+    }
+
+    private static Result run(Path workDir, List<String> command, Map<String, String> env) {
         try {
             Path out = Files.createTempFile(workDir, "cli", ".out");
             Path err = Files.createTempFile(workDir, "cli", ".err");
             try {
-                ProcessBuilder builder = new ProcessBuilder(command(jar, prefix, args)).directory(workDir.toFile())
+                ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                         .redirectOutput(out.toFile()).redirectError(err.toFile());
                 builder.environment().putAll(env);
                 Process process = builder.start();
-                if (!process.waitFor(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                boolean finished;
+                try {
+                    finished = process.waitFor(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    process.destroyForcibly(); // a test's @Timeout interrupts: leave no process behind
+                    throw e;
+                }
+                if (!finished) {
                     process.destroyForcibly().waitFor();
-                    throw new AssertionError("ovs-qos " + String.join(" ", args) + " did not finish within "
+                    throw new AssertionError(String.join(" ", command) + " did not finish within "
                             + COMMAND_TIMEOUT.toSeconds() + " s; stderr: " + Files.readString(err, UTF_8));
                 }
                 return new Result(process.exitValue(), Files.readString(out, UTF_8), Files.readString(err, UTF_8));
@@ -93,7 +115,7 @@ final class OvsQosJar {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted running ovs-qos " + String.join(" ", args), e);
+            throw new IllegalStateException("interrupted running " + String.join(" ", command), e);
         }
     }
 }

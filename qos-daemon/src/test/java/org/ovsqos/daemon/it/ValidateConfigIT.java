@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -61,5 +62,28 @@ class ValidateConfigIT {
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
         assertThat(result.stderr()).contains("missing.json");
+    }
+
+    @Test
+    void aFileOverTheLimitIsUnusableWithOneLineWithinTheInstalledHeap() throws IOException {
+        Path file = InputFiles.unknownKeys(dir.resolve("config.json"), 10 << 20);
+
+        OvsQosJar.Result result = OvsQosJar.runWithJvmOptions(dir, InputFiles.CLIENT_AS_INSTALLED,
+                List.of("validate-config", file.toString()));
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.stdout()).isEmpty();
+        assertThat(result.stderrLines()).containsExactly("ovs-qos: cannot read " + file + ": is " + Files.size(file)
+                + " bytes, over the limit of 262144");
+    }
+
+    @Test
+    void aFifoIsUnusableAtOnce() {
+        Path fifo = InputFiles.fifo(dir.resolve("config.json"));
+
+        OvsQosJar.Result result = OvsQosJar.run(dir, "validate-config", fifo.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.stderrLines()).containsExactly("ovs-qos: cannot read " + fifo + ": is a FIFO, not a regular file");
     }
 }

@@ -135,4 +135,21 @@ class LoggingSetupTest {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
+
+    @Test
+    void aValueCannotForgeALineOrAFieldInTheFileOrTheJournal() throws IOException {
+        Path file = dir.resolve("ovs-qos.log");
+        LoggingSetup.configureDaemon(Optional.of(file), false);
+        String name = "kvm1.0 stage=0->2\n2026-12-03T08:20:36.000Z ERROR [main] Governor: iface=kvm2.0";
+
+        log.info("iface={} event=managed", name);
+
+        assertThat(Files.readAllLines(file)).singleElement().asString()
+                .endsWith("iface=\"kvm1.0 stage=0->2\\n2026-12-03T08:20:36.000Z ERROR [main] Governor: iface=kvm2.0\""
+                        + " event=managed");
+        LoggingSetup.configureDaemon(Optional.empty(), true);
+        log.warn("iface={} event=drift", name);
+        assertThat(stderr().lines().filter(l -> l.startsWith("<"))).singleElement().asString()
+                .startsWith("<4>WARN  [main] LoggingSetupTest: iface=\"kvm1.0 stage=0->2\\n");
+    }
 }

@@ -84,4 +84,36 @@ class DaemonLockTest {
                     .hasMessage("another ovs-qos daemon holds " + lockFile() + " (pid unknown)");
         }
     }
+
+    @Test
+    void aSymlinkIsRefusedAndWhatItPointsToIsLeftAlone() throws IOException {
+        Path precious = Files.writeString(dir.resolve("precious.conf"), "keep me\n");
+        Files.createDirectories(lockFile().getParent());
+        Files.createSymbolicLink(lockFile(), precious);
+
+        assertThatThrownBy(() -> DaemonLock.acquire(lockFile()))
+                .isInstanceOf(UnusableFileException.class)
+                .hasMessage(lockFile() + ": is a symbolic link; the lock must be a file of its own");
+        assertThat(Files.readString(precious)).isEqualTo("keep me\n");
+    }
+
+    @Test
+    void aDanglingSymlinkIsRefusedWithoutCreatingItsTarget() throws IOException {
+        Path target = dir.resolve("elsewhere.lock");
+        Files.createDirectories(lockFile().getParent());
+        Files.createSymbolicLink(lockFile(), target);
+
+        assertThatThrownBy(() -> DaemonLock.acquire(lockFile())).isInstanceOf(UnusableFileException.class);
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
+    void aFifoIsRefusedWithoutWaitingForAWriter() throws Exception {
+        Files.createDirectories(lockFile().getParent());
+        assertThat(new ProcessBuilder("mkfifo", lockFile().toString()).inheritIO().start().waitFor()).isZero();
+
+        assertThatThrownBy(() -> DaemonLock.acquire(lockFile()))
+                .isInstanceOf(UnusableFileException.class)
+                .hasMessage(lockFile() + ": is not a regular file");
+    }
 }
