@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.ovsqos.daemon.common.DaemonException;
 import org.ovsqos.daemon.common.DaemonOptions;
+import org.ovsqos.daemon.common.ExitCodes;
 import org.ovsqos.daemon.common.Version;
 import org.ovsqos.daemon.logging.LoggingSetup;
 import org.ovsqos.daemon.process.DaemonLock;

@@ -4,11 +4,12 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.ovsqos.daemon.admin.AdminClient;
 import org.ovsqos.daemon.admin.AdminJson;
+import org.ovsqos.daemon.common.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "list", description = "Show each managed interface: tier, limit, penalty and rate.")
 final class ListCommand implements Callable<Integer> {

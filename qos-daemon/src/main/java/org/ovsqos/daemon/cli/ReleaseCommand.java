@@ -4,11 +4,12 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.ovsqos.daemon.admin.AdminClient;
 import org.ovsqos.daemon.admin.CommandPendingException;
+import org.ovsqos.daemon.common.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "release", description = {
         "End an interface's penalty now and restore its base rate (root only).",

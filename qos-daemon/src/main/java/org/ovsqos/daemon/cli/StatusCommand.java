@@ -4,11 +4,12 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.ovsqos.daemon.admin.AdminClient;
 import org.ovsqos.daemon.admin.AdminJson;
+import org.ovsqos.daemon.common.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "status", description = "Show the daemon's state: OVSDB connection, uptime, interfaces, penalties.")
 final class StatusCommand implements Callable<Integer> {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.ovsqos.core.config.ConfigResult;
 import org.ovsqos.core.config.QosConfig;
 import org.ovsqos.daemon.admin.AdminCommandException;
+import org.ovsqos.daemon.config.ConfigFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -18,11 +18,11 @@ import org.ovsqos.core.config.QosConfig;
 import org.ovsqos.core.policy.PolicyBook;
 import org.ovsqos.core.policy.Update;
 import org.ovsqos.daemon.admin.AdminCommandException;
-import org.ovsqos.daemon.cli.ConfigValidator;
-import org.ovsqos.daemon.cli.ExitCodes;
 import org.ovsqos.daemon.common.DaemonException;
 import org.ovsqos.daemon.common.DaemonOptions;
+import org.ovsqos.daemon.common.ExitCodes;
 import org.ovsqos.daemon.common.Version;
+import org.ovsqos.daemon.config.ConfigFile;
 import org.ovsqos.daemon.runtime.DaemonEngine;
 import org.ovsqos.daemon.runtime.DaemonRuntime;
 import org.ovsqos.ovsdb.cache.RowEvent;
@@ -65,11 +65,6 @@ public final class GovernorEngine implements DaemonEngine {
     private Duration tickInterval;
     private OvsdbClient client;
     private Snapshot.StatusFacts facts;
-
-    /** The {@code validate-config} verdict, from the same parser the daemon uses. */
-    public static ConfigValidator configValidator() {
-        return ConfigFile.validator();
-    }
 
     @Override
     public int run(DaemonOptions options, DaemonRuntime runtime) throws Exception {

@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.ovsqos.daemon.admin.FakeAdminHandler;
+import org.ovsqos.daemon.config.ConfigValidator;
 import org.ovsqos.daemon.runtime.DaemonEngine;
 import picocli.CommandLine;
 

@@ -18,6 +18,7 @@ import org.ovsqos.daemon.admin.AdminServer;
 import org.ovsqos.daemon.admin.AdminServerOptions;
 import org.ovsqos.daemon.admin.CommandPendingException;
 import org.ovsqos.daemon.admin.FakeAdminHandler;
+import org.ovsqos.daemon.common.ExitCodes;
 
 class ClientCommandsTest {
     private static final List<List<String>> CLIENT_COMMANDS = List.of(

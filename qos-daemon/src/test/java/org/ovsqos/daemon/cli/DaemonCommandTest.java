@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ovsqos.daemon.common.DaemonException;
 import org.ovsqos.daemon.common.DaemonOptions;
+import org.ovsqos.daemon.common.ExitCodes;
 import org.ovsqos.daemon.process.DaemonLock;
 import org.ovsqos.daemon.runtime.DaemonEngine;
 import org.slf4j.LoggerFactory;

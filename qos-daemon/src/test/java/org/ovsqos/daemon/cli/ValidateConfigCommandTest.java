@@ -11,9 +11,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ovsqos.core.config.ConfigParser;
-import org.ovsqos.daemon.cli.ConfigReport.Verdict;
 import org.ovsqos.daemon.common.DaemonException;
-import org.ovsqos.daemon.engine.GovernorEngine;
+import org.ovsqos.daemon.common.ExitCodes;
+import org.ovsqos.daemon.config.ConfigFile;
+import org.ovsqos.daemon.config.ConfigReport.Verdict;
+import org.ovsqos.daemon.config.ConfigReport;
+import org.ovsqos.daemon.config.ConfigValidator;
 
 class ValidateConfigCommandTest {
     @TempDir
@@ -102,9 +105,9 @@ class ValidateConfigCommandTest {
         new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor();
         Path large = Files.write(dir.resolve("large.json"), new byte[ConfigParser.MAX_FILE_BYTES + 1]);
 
-        CliRun fromFifo = CliRun.run((options, runtime) -> 0, GovernorEngine.configValidator(),
+        CliRun fromFifo = CliRun.run((options, runtime) -> 0, ConfigFile.validator(),
                 "validate-config", fifo.toString());
-        CliRun fromLarge = CliRun.run((options, runtime) -> 0, GovernorEngine.configValidator(),
+        CliRun fromLarge = CliRun.run((options, runtime) -> 0, ConfigFile.validator(),
                 "validate-config", large.toString());
 
         assertThat(fromFifo.exitCode()).isEqualTo(ExitCodes.CONFIG_UNUSABLE);

@@ -1,7 +1,8 @@
-package org.ovsqos.daemon.cli;
+package org.ovsqos.daemon.config;
 
 import java.util.List;
 import java.util.Objects;
+import org.ovsqos.core.config.ConfigResult;
 
 /**
  * What {@link ConfigValidator} found in a config file.
@@ -12,9 +13,9 @@ import java.util.Objects;
  */
 public record ConfigReport(Verdict verdict, List<String> problems) {
     public enum Verdict {
-        CLEAN(ExitCodes.CONFIG_CLEAN),
-        FALLBACKS(ExitCodes.CONFIG_FALLBACKS),
-        UNUSABLE(ExitCodes.CONFIG_UNUSABLE);
+        CLEAN(ConfigResult.EXIT_CLEAN),
+        FALLBACKS(ConfigResult.EXIT_USABLE_WITH_FALLBACKS),
+        UNUSABLE(ConfigResult.EXIT_UNUSABLE);
 
         private final int exitCode;
 

@@ -1,4 +1,6 @@
-package org.ovsqos.daemon.cli;
+package org.ovsqos.daemon.common;
+
+import org.ovsqos.core.config.ConfigResult;
 
 /** The exit codes of {@code ovs-qos}. */
 public final class ExitCodes {
@@ -18,11 +20,11 @@ public final class ExitCodes {
     public static final int STATE_NOT_SAVED = 5;
 
     /** {@code validate-config}, by the contract: clean. */
-    public static final int CONFIG_CLEAN = 0;
+    public static final int CONFIG_CLEAN = ConfigResult.EXIT_CLEAN;
     /** {@code validate-config}: usable, but some keys fell back to their defaults. */
-    public static final int CONFIG_FALLBACKS = 1;
+    public static final int CONFIG_FALLBACKS = ConfigResult.EXIT_USABLE_WITH_FALLBACKS;
     /** {@code validate-config}: the daemon would refuse to start with it. */
-    public static final int CONFIG_UNUSABLE = 2;
+    public static final int CONFIG_UNUSABLE = ConfigResult.EXIT_UNUSABLE;
 
     private ExitCodes() {}
 }

@@ -1,4 +1,4 @@
-package org.ovsqos.daemon.engine;
+package org.ovsqos.daemon.config;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,13 +6,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.ovsqos.core.config.ConfigProblem;
 import org.ovsqos.core.config.ConfigParser;
+import org.ovsqos.core.config.ConfigProblem;
 import org.ovsqos.core.config.ConfigResult;
 import org.ovsqos.core.config.QosConfig;
 import org.ovsqos.core.config.Severity;
-import org.ovsqos.daemon.cli.ConfigReport;
-import org.ovsqos.daemon.cli.ConfigValidator;
 import org.ovsqos.daemon.process.BoundedFile;
 import org.ovsqos.daemon.process.FileErrors;
 import org.slf4j.Logger;
@@ -23,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * defaults (the old script's behaviour: the file is optional); an unreadable one is unusable, and
  * so is anything but a regular file of at most {@link ConfigParser#MAX_FILE_BYTES}.
  */
-final class ConfigFile {
+public final class ConfigFile {
     /**
      * In a holder so that {@code Main} can build the command line (which names this class) for a
      * client command without starting logging: that alone costs a client ~100 ms.
@@ -34,7 +32,7 @@ final class ConfigFile {
 
     private ConfigFile() {}
 
-    static ConfigResult read(Path path) {
+    public static ConfigResult read(Path path) {
         try {
             return ConfigParser.parse(readBytes(path));
         } catch (NoSuchFileException e) {
@@ -51,7 +49,7 @@ final class ConfigFile {
     }
 
     /** One log line per problem, at WARN or ERROR as the problem says. */
-    static void logProblems(Path path, ConfigResult result) {
+    public static void logProblems(Path path, ConfigResult result) {
         for (ConfigProblem p : result.problems()) {
             switch (p.severity()) {
                 case ERROR -> Log.log.error("config path={} key={} problem=\"{}\"", path, keyOf(p), p.message());
@@ -61,12 +59,12 @@ final class ConfigFile {
     }
 
     /** Problems as {@code validate-config} prints them, one per line, each naming its key. */
-    static List<String> describe(ConfigResult result) {
+    public static List<String> describe(ConfigResult result) {
         return result.problems().stream().map(ConfigProblem::toString).toList();
     }
 
     /** {@code ovs-qos validate-config}: the same reading, parser and problems as the daemon. */
-    static ConfigValidator validator() {
+    public static ConfigValidator validator() {
         return file -> {
             ConfigResult result = ConfigParser.parse(readBytes(file));
             ConfigReport.Verdict verdict = switch (result.exitCode()) {

@@ -1,4 +1,4 @@
-package org.ovsqos.daemon.cli;
+package org.ovsqos.daemon.config;
 
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
