@@ -77,6 +77,7 @@ final class Governor implements RowListener {
 
     @Override
     public void onEvent(RowEvent event) {
+        assert executor.isCurrent() : GovernorThread.offThread();
         Instant now = clock.instant();
         if (event instanceof RowEvent.Inserted e) {
             appeared(InterfaceRow.from(e.uuid(), e.row()), now);
@@ -89,11 +90,13 @@ final class Governor implements RowListener {
 
     @Override
     public void afterUpdate() {
+        assert executor.isCurrent() : GovernorThread.offThread();
         effects.publish(this);
     }
 
     /** The replica has (re)synchronised: everything it holds is current, so reconcile all of it. */
     void onSynced() {
+        assert executor.isCurrent() : GovernorThread.offThread();
         if (!synced) {
             synced = true;
             long managed = rows.all().stream().filter(r -> manages(r.name())).count();
@@ -104,6 +107,7 @@ final class Governor implements RowListener {
     }
 
     void onSessionEvent(SessionEvent event) {
+        assert executor.isCurrent() : GovernorThread.offThread();
         if (link.onEvent(event, clock.instant())) {
             limits.scheduleFlush();
         }
@@ -174,6 +178,7 @@ final class Governor implements RowListener {
     // ----------------------------------------------------------------------------- the tick
 
     void tick() {
+        assert executor.isCurrent() : GovernorThread.offThread();
         long started = System.nanoTime();
         Instant now = clock.instant();
         Map<String, InterfaceSample> samples = new HashMap<>();
@@ -216,6 +221,7 @@ final class Governor implements RowListener {
 
     /** {@code ovs-qos release IFACE}. */
     CompletableFuture<String> release(String name) {
+        assert executor.isCurrent() : GovernorThread.offThread();
         Instant now = clock.instant();
         ReleaseResult r = book.release(name, now);
         book = r.book();
@@ -255,6 +261,7 @@ final class Governor implements RowListener {
      * takes it on afresh.
      */
     void adopt(QosConfig config) {
+        assert executor.isCurrent() : GovernorThread.offThread();
         Instant now = clock.instant();
         QosConfig before = book.config();
         Update update = book.reload(config, now);

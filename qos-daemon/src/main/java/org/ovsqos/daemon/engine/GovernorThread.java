@@ -1,6 +1,7 @@
 package org.ovsqos.daemon.engine;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -15,12 +16,31 @@ interface GovernorThread extends Executor {
 
     void schedule(Runnable task, Duration delay);
 
+    /** Whether the caller runs on this thread: what {@code assert} checks at every entry to its state. */
+    boolean isCurrent();
+
     /**
      * The governor's real thread. A task that throws is logged and the thread carries on: a
      * scheduled executor would otherwise keep the exception in a future nobody reads.
      */
     static GovernorThread of(ScheduledExecutorService executor) {
+        // A single-thread executor runs every task on one thread for good (a task that throws
+        // does not replace it), so asking it once which thread that is answers for its life.
+        Thread owner;
+        try {
+            owner = executor.submit(Thread::currentThread).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted starting the governor thread", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the governor thread did not start", e);
+        }
         return new GovernorThread() {
+            @Override
+            public boolean isCurrent() {
+                return Thread.currentThread() == owner;
+            }
+
             @Override
             public void execute(Runnable task) {
                 if (executor.isShutdown()) {
@@ -37,6 +57,11 @@ interface GovernorThread extends Executor {
                 executor.schedule(guarded(task), delay.toNanos(), TimeUnit.NANOSECONDS);
             }
         };
+    }
+
+    /** The message of a failed confinement assertion: who called. */
+    static String offThread() {
+        return "called on thread " + Thread.currentThread().getName() + ", not the governor's";
     }
 
     private static Runnable guarded(Runnable task) {

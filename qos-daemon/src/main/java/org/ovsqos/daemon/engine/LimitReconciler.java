@@ -71,6 +71,7 @@ final class LimitReconciler {
     // ----------------------------------------------------------------------------- what is wanted
 
     void want(String name, Limit limit) {
+        assert executor.isCurrent() : GovernorThread.offThread();
         desired.put(name, limit);
     }
 
@@ -85,6 +86,7 @@ final class LimitReconciler {
 
     /** A reload: every desired limit is decided again. */
     void forgetDesired() {
+        assert executor.isCurrent() : GovernorThread.offThread();
         desired.clear();
         announcedDryRun.clear();
     }
@@ -103,6 +105,7 @@ final class LimitReconciler {
 
     /** The row's policing columns changed: our own write's echo, or someone else's drift. */
     void policingChanged(InterfaceRow row) {
+        assert executor.isCurrent() : GovernorThread.offThread();
         Limit want = desired.get(row.name());
         Limit pending = inFlight.get(row.uuid());
         if (pending != null) {
@@ -125,6 +128,7 @@ final class LimitReconciler {
 
     /** The row is gone: nothing of it is waited for or owed. */
     void rowGone(UUID uuid) {
+        assert executor.isCurrent() : GovernorThread.offThread();
         inFlight.remove(uuid);
         sent.remove(uuid);
         handBack.forget(uuid);
@@ -151,6 +155,7 @@ final class LimitReconciler {
 
     /** Sends one transaction for every row whose policing differs from what it should be. */
     void flush() {
+        assert executor.isCurrent() : GovernorThread.offThread();
         flushScheduled = false;
         if (!link.connected()) {
             return; // reconciled when the link is back and the replica has re-synchronised

@@ -12,6 +12,8 @@ final class ManualThread implements GovernorThread {
     }
 
     private final MutableClock clock;
+    /** The test's thread, on which the governor's tasks run: the one its confinement asserts. */
+    private final Thread owner = Thread.currentThread();
     private final List<Task> tasks = new ArrayList<>();
     private long seq;
 
@@ -27,6 +29,11 @@ final class ManualThread implements GovernorThread {
     @Override
     public void schedule(Runnable task, Duration delay) {
         tasks.add(new Task(clock.instant().plus(delay), seq++, task));
+    }
+
+    @Override
+    public boolean isCurrent() {
+        return Thread.currentThread() == owner;
     }
 
     /** Runs every task due by now, including ones those tasks hand over. */

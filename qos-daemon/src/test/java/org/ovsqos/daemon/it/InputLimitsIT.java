@@ -75,7 +75,9 @@ class InputLimitsIT extends DaemonOnOvsHost {
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
         assertThat(refused.stderr()).contains("over the limit of 262144");
         assertThat(daemon.isAlive()).isTrue();
-        assertThat(daemon.logLines("config path=.* reloaded=false")).hasSize(1);
+        // One verdict, after the problem that earned it.
+        assertThat(daemon.logLines("config path=.* reloaded=false verdict=\"unusable\"")).hasSize(1);
+        assertThat(daemon.logLines("config path=.* reloaded=false problem=.*over the limit of 262144")).hasSize(1);
         // Still running, on the old config: a good file is taken, and applied.
         QosConfigFile.compressed().withBaseMbit(50).writeTo(daemon.files().config());
         OvsQosJar.Result reloaded = daemon.cli("reload");

@@ -42,7 +42,8 @@ final class OvsQosJar {
 
     /**
      * {@code java -jar ovs-qos.jar ARGS}, with the same JDK as the tests. C1 only and the serial
-     * collector: these JVMs are short-lived or idle, and the machine has two cores.
+     * collector: these JVMs are short-lived or idle, and the machine has two cores. Assertions of
+     * the project's own packages are on.
      */
     static List<String> command(List<String> prefix, List<String> args) {
         return command(JAR, prefix, List.of(), args);
@@ -60,7 +61,9 @@ final class OvsQosJar {
         }
         List<String> command = new ArrayList<>(prefix);
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xss512k", "-Xmx128m"));
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xss512k", "-Xmx128m",
+                // The daemon's own assertions (thread confinement) on, as in the unit tests.
+                "-ea:org.ovsqos..."));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString()));
         command.addAll(args);
