@@ -53,12 +53,14 @@ class PolicyBookProperties {
         Coverage coverage = new Coverage();
         qt().withExamples(300).forAll(lives()).checkAssert(life -> live(life, coverage));
         coverage.assertAtLeast("transitions", 0.30);
+        coverage.assertAtLeast("a penalty outlived its tier", 0.15);
     }
 
     private static void live(List<Action> life, Coverage coverage) {
         Host host = new Host(FAST);
         double t = 0;
         int transitions = 0;
+        boolean held = false;
         for (Action a : life) {
             t += a.gapSeconds();
             switch (a.op()) {
@@ -90,8 +92,11 @@ class PolicyBookProperties {
                 default -> throw new AssertionError(a.op());
             }
             checkBook(host.book(), Traffic.at(t), a.op() != Op.RELEASE);
+            int tiers = host.book().config().tiers().size();
+            held |= host.book().stateRecords().stream().anyMatch(r -> r.state().tier() > tiers);
         }
         coverage.collect("transitions", transitions > 0);
+        coverage.collect("a penalty outlived its tier", held);
     }
 
     /** {@code aged}: the operation looked at the clock (a release does not age other records). */

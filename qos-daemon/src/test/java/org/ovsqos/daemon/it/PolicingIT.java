@@ -202,6 +202,15 @@ class PolicingIT extends DaemonOnOvsHost {
         assertThat(row.path("stage").asInt()).isZero();
     }
 
+    @Test
+    void warnsAtStartAboutATierNoGuestCanReach() {
+        // A 1 s stage-1 penalty ends on the first sample after it begins: stage 2 can never come.
+        startDaemon(QosConfigFile.compressed().withPenalties(1, 4));
+
+        assertThat(daemon.awaitLog("WARN .*config .*key=stage2_trigger_seconds"))
+                .contains("tier 2 is never reached");
+    }
+
     /** The interface's transitions as the log tells them: "from->to reason rate/burst". */
     private List<String> transitions(String iface) {
         Pattern p = Pattern.compile("iface=" + Pattern.quote(iface)
