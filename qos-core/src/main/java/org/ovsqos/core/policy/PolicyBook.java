@@ -195,7 +195,7 @@ public final class PolicyBook {
                 state = old.state().atBase();
                 transition = Optional.of(new Transition(old.state().tier(), 0, Reason.EXPIRED));
             } else if (old.state().tier() > newConfig.tiers().size()) {
-                // No next tier, so no timer.
+                // Held at the limit it has until it ends; with no next tier, no timer runs.
                 state = old.state().withOverSince(Optional.empty());
                 held = Optional.of(old.held().orElseGet(() ->
                         TierPolicy.limit(old.state().tier(), old.baseKbps(), config)));
