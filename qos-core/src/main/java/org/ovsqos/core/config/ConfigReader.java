@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -66,10 +67,13 @@ final class ConfigReader {
         RegexReader regexes = new RegexReader(problems);
         Optional<List<NamePattern>> include = regexes.include(root.get(IFACE_NAME_REGEXES));
         include.ifPresent(b::ifaceNameRegexes);
-        fields.seconds(root, SAMPLE_INTERVAL_SEC, Range.INTERVAL_SECONDS,
+        Duration interval = fields.seconds(root, SAMPLE_INTERVAL_SEC, Range.INTERVAL_SECONDS,
                         "using default " + Values.seconds(QosConfig.DEFAULT_SAMPLE_INTERVAL))
-                .ifPresent(b::sampleInterval);
-        b.tiers(new TierReader(fields, problems).read(root));
+                .orElse(QosConfig.DEFAULT_SAMPLE_INTERVAL);
+        b.sampleInterval(interval);
+        TierReader tierReader = new TierReader(fields, problems);
+        List<Tier> tiers = tierReader.read(root);
+        b.tiers(tiers);
         b.baseRateOverrides(new OverrideReader(fields, regexes, problems)
                 .read(root.get(BASE_RATE_OVERRIDES)));
         b.excludeRegexes(regexes.exclude(root.get(EXCLUDE_REGEXES)));
@@ -84,6 +88,7 @@ final class ConfigReader {
         readStatePath(root.get(STATE_PATH)).ifPresent(b::statePath);
         readMetricsListen(root.get(METRICS_LISTEN)).ifPresent(b::metricsListen);
         reportUnknownKeys(root);
+        problems.addAll(TierReach.unreachable(tiers, interval, tierReader::triggerKey));
         // Unusable or not, every key was checked, so validate-config lists every problem.
         return new ConfigResult(include.map(ok -> b.build()), problems.report());
     }

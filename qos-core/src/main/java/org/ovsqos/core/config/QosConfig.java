@@ -21,9 +21,13 @@ public final class QosConfig {
     public static final Duration DEFAULT_SAMPLE_INTERVAL = Duration.ofSeconds(60);
     public static final Tier DEFAULT_STAGE1 =
             new Tier(0.9, Duration.ofSeconds(900), 0.9, Duration.ofSeconds(1800));
-    /** Stage 2 as the old script's documentation has it (trigger 1800 s). */
+    /**
+     * Stage 2 with the old program's own default trigger, 1700 s. Its README's 1800 s can never
+     * finish inside the 1800 s stage-1 penalty, since the timer starts at the first sample in
+     * stage 1; 1700 s finishes on the sample at which that penalty ends.
+     */
     public static final Tier DEFAULT_STAGE2 =
-            new Tier(0.8, Duration.ofSeconds(1800), 0.8, Duration.ofSeconds(3600));
+            new Tier(0.8, Duration.ofSeconds(1700), 0.8, Duration.ofSeconds(3600));
     public static final List<Tier> DEFAULT_TIERS = List.of(DEFAULT_STAGE1, DEFAULT_STAGE2);
     public static final double DEFAULT_BURST_FRACTION = 0.1;
     public static final long DEFAULT_BURST_MIN_KB = 2000L;

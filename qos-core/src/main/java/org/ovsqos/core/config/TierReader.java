@@ -25,6 +25,7 @@ final class TierReader {
 
     private final Fields fields;
     private final List<ConfigProblem> problems;
+    private boolean fromList;
 
     TierReader(Fields fields, List<ConfigProblem> problems) {
         this.fields = fields;
@@ -42,10 +43,17 @@ final class TierReader {
                                 "is ignored because " + TIERS + " is given"));
                     }
                 }
+                fromList = true;
                 return tiers.get();
             }
         }
         return readStageKeys(root);
+    }
+
+    /** The key that set tier {@code index}'s (0-based) trigger, as the file wrote it. */
+    String triggerKey(int index) {
+        return fromList ? TIERS + "[" + index + "]." + TRIGGER_SECONDS
+                : Keys.stage(index + 1, TRIGGER_SECONDS);
     }
 
     private Optional<List<Tier>> readList(JsonNode list) {

@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param tier the current stage, 0 = policed at the base rate
  * @param penaltyUntil when the current penalty ends; present exactly when {@code tier > 0}
  * @param overSince when the current run of samples at or above the next tier's threshold began
- *     (the observation time of its first sample); empty when no run is going
+ *     (the tick time of its first sample); empty when no run is going
  * @param baseline the previous observation, which the next one is measured against
  * @param lastMbps the most recently measured rate (0 after the baseline restarts, as before)
  */

@@ -42,8 +42,10 @@ public final class PolicyBook {
 
     /**
      * A book from the records of a state file, all absent until the next tick sees them. Records
-     * the configuration does not manage are dropped; tiers are fitted to the configuration as a
-     * {@link #reload} would. A penalty that ended while the daemon was down ends at that tick.
+     * the configuration does not manage are dropped; a penalty is capped at its tier's penalty
+     * from {@code now}, and a tier the configuration does not have becomes the highest one left
+     * (the file does not say what limit it had). A penalty that ended while the daemon was down
+     * ends at the next tick.
      */
     public static Update restore(QosConfig config, Collection<StateRecord> records, Instant now) {
         Objects.requireNonNull(now, "now");
@@ -60,8 +62,8 @@ public final class PolicyBook {
             long base = r.baseKbps().isPresent() && r.baseKbps().getAsLong() <= QosConfig.MAX_BASE_KBPS
                     ? r.baseKbps().getAsLong()
                     : config.baseKbps(r.iface(), Optional.empty());
-            InterfaceState state = Refit.fit(r.state(), config, now, false).state();
-            entries.put(r.iface(), new Entry(state, false, base, Optional.empty()));
+            InterfaceState state = Refit.fit(r.state(), config, now, false);
+            entries.put(r.iface(), new Entry(state, false, base, Optional.empty(), Optional.empty()));
         }
         forgotten.sort((a, b) -> a.iface().compareTo(b.iface()));
         return new Update(new PolicyBook(config, entries), List.of(), forgotten);
@@ -92,10 +94,12 @@ public final class PolicyBook {
             boolean externalIsNews = old == null || !old.present()
                     || !old.externalBaseMbit().equals(sample.externalBaseMbit());
             InterfaceState state = old == null ? InterfaceState.initial() : old.state();
+            Optional<Limit> held = old == null ? Optional.empty() : old.held();
             StepResult r = sample.observation()
-                    .map(o -> TierPolicy.step(state, o, now, base.kbps(), config))
-                    .orElseGet(() -> TierPolicy.stepWithoutSample(state, now, base.kbps(), config));
-            next.put(name, new Entry(r.state(), true, base.kbps(), sample.externalBaseMbit()));
+                    .map(o -> TierPolicy.step(state, o, now, base.kbps(), config, held))
+                    .orElseGet(() -> TierPolicy.stepWithoutSample(state, now, base.kbps(), config, held));
+            next.put(name, new Entry(r.state(), true, base.kbps(), sample.externalBaseMbit(),
+                    Entry.heldFor(r.state(), held)));
             decisions.add(new Decision(name, r.limit(), base.kbps(), r.state().tier(),
                     r.state().penaltyUntil(), r.sample(), r.mbps(), r.transition(),
                     externalIsNews ? base.ignoredExternal() : Optional.empty()));
@@ -128,8 +132,10 @@ public final class PolicyBook {
         }
         long base = config.baseKbps(iface, externalBaseMbit);
         Entry e = entries.get(iface);
-        int tier = e != null && e.state().penaltyRunning(now) ? e.state().tier() : 0;
-        return Optional.of(TierPolicy.limit(tier, base, config));
+        if (e == null || !e.state().penaltyRunning(now)) {
+            return Optional.of(TierPolicy.limit(0, base, config));
+        }
+        return Optional.of(e.held().orElseGet(() -> TierPolicy.limit(e.state().tier(), base, config)));
     }
 
     /** Returns a penalised interface to tier 0 at once ({@code ovs-qos release IFACE}). */
@@ -161,10 +167,11 @@ public final class PolicyBook {
      * Adopts a new configuration, keeping every record's state, and recomputes every present
      * interface's limit (base rates, tier fractions and burst may all have changed). Records the
      * new configuration does not manage are dropped; a penalty whose time is up ends (as the next
-     * tick would end it), and absent interfaces that owe no penalty any more are dropped; a tier that no longer exists becomes the highest tier left (tier 0 when
-     * none is left); a running penalty is never lengthened, and is shortened to end at most the
-     * new tier's penalty after {@code now}; condition timers are cleared only when the tier list
-     * changed.
+     * tick would end it), and absent interfaces that owe no penalty any more are dropped. A
+     * running penalty is never lengthened, and is shortened to end at most its tier's new penalty
+     * after {@code now}; but a penalty whose tier the new configuration no longer has keeps its
+     * limit and its end: the operator removed a tier for the future, not the penalties it is
+     * serving. Condition timers are cleared only when the tier list changed.
      */
     public Update reload(QosConfig newConfig, Instant now) {
         Objects.requireNonNull(newConfig, "newConfig");
@@ -180,24 +187,31 @@ public final class PolicyBook {
                 forgotten.add(new Forgotten(name, old.state().tier(), Forgotten.Why.UNMANAGED));
                 continue;
             }
-            Refit.Fitted fitted = Refit.fit(old.state(), newConfig, now, tiersChanged);
+            InterfaceState state;
+            Optional<Limit> held = Optional.empty();
+            Optional<Transition> transition = Optional.empty();
             if (old.state().penalised() && !old.state().penaltyRunning(now)) {
                 // Due to end at the next tick anyway; writing its limit now would be wrong.
-                fitted = new Refit.Fitted(fitted.state().atBase(),
-                        Optional.of(new Transition(old.state().tier(), 0, Reason.EXPIRED)));
+                state = old.state().atBase();
+                transition = Optional.of(new Transition(old.state().tier(), 0, Reason.EXPIRED));
+            } else if (old.state().tier() > newConfig.tiers().size()) {
+                // Held at the limit it has until it ends; with no next tier, no timer runs.
+                state = old.state().withOverSince(Optional.empty());
+                held = Optional.of(old.held().orElseGet(() ->
+                        TierPolicy.limit(old.state().tier(), old.baseKbps(), config)));
+            } else {
+                state = Refit.fit(old.state(), newConfig, now, tiersChanged);
             }
-            if (!old.present() && !fitted.state().penalised()) {
+            if (!old.present() && !state.penalised()) {
                 forgotten.add(new Forgotten(name, old.state().tier(), Forgotten.Why.PENALTY_ENDED));
                 continue;
             }
             long base = newConfig.baseKbps(name, old.externalBaseMbit());
-            Entry entry = new Entry(fitted.state(), old.present(), base, old.externalBaseMbit());
-            next.put(name, entry);
+            next.put(name, new Entry(state, old.present(), base, old.externalBaseMbit(), held));
             if (old.present()) {
-                InterfaceState s = fitted.state();
-                decisions.add(new Decision(name, TierPolicy.limit(s.tier(), base, newConfig), base,
-                        s.tier(), s.penaltyUntil(), SampleOutcome.NONE, OptionalDouble.empty(),
-                        fitted.transition(), Optional.empty()));
+                Limit limit = held.orElseGet(() -> TierPolicy.limit(state.tier(), base, newConfig));
+                decisions.add(new Decision(name, limit, base, state.tier(), state.penaltyUntil(),
+                        SampleOutcome.NONE, OptionalDouble.empty(), transition, Optional.empty()));
             }
         }
         return new Update(new PolicyBook(newConfig, next), decisions, forgotten);
@@ -208,7 +222,7 @@ public final class PolicyBook {
         List<InterfaceView> out = new ArrayList<>(entries.size());
         entries.forEach((name, e) -> {
             InterfaceState s = e.state();
-            Limit limit = TierPolicy.limit(s.tier(), e.baseKbps(), config);
+            Limit limit = e.held().orElseGet(() -> TierPolicy.limit(s.tier(), e.baseKbps(), config));
             Optional<Duration> remaining = s.penaltyUntil().map(until ->
                     until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO);
             out.add(new InterfaceView(name, s.tier(), limit.rateKbps(), limit.burstKb(),
@@ -219,7 +233,8 @@ public final class PolicyBook {
 
     /**
      * The rate of a present interface since its last sample, for {@code now_mbps}; empty when
-     * there is no usable baseline (unknown, absent, counter reset, stale, clock went back).
+     * there is no usable baseline (unknown, absent, counter reset, impossible rate, stale, clock
+     * went back).
      */
     public OptionalDouble liveMbps(String iface, Observation current) {
         Entry e = entries.get(iface);
@@ -231,8 +246,7 @@ public final class PolicyBook {
                 != SampleOutcome.MEASURED) {
             return OptionalDouble.empty();
         }
-        return OptionalDouble.of(Rates.mbps(current.rxBytes() - prev.rxBytes(),
-                Duration.between(prev.observedAt(), current.observedAt())));
+        return current.mbpsSince(prev);
     }
 
     /** The state of one interface, if the book has a record of it. */

@@ -7,7 +7,5 @@ public enum Reason {
     /** The penalty's time ran out. */
     EXPIRED,
     /** An operator released the interface ({@code ovs-qos release}). */
-    RELEASED,
-    /** A reload removed the interface's tier; it moved to the highest tier left. */
-    RELOADED
+    RELEASED
 }

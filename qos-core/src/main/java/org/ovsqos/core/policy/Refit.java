@@ -6,44 +6,42 @@ import java.util.Optional;
 import org.ovsqos.core.config.QosConfig;
 
 /**
- * Fits a state made under one configuration to another (reload, or a state file written by an
- * earlier run). A tier that no longer exists becomes the highest tier left (tier 0 when none is
- * left); a running penalty is never lengthened, and is shortened to end at most the new tier's
- * penalty after {@code now}.
+ * Fits a state made under one configuration to another: a reload, or a state file written by an
+ * earlier run. A running penalty is never lengthened, and is shortened to end at most its tier's
+ * new penalty after {@code now}. A tier the configuration no longer has becomes the highest tier
+ * left (tier 0 when none is left): a state file does not say what limit such a tier had. (A
+ * reload knows, and keeps that limit instead: see {@link PolicyBook#reload}.)
  */
 final class Refit {
     private Refit() {}
 
-    record Fitted(InterfaceState state, Optional<Transition> transition) {}
-
-    static Fitted fit(InterfaceState state, QosConfig config, Instant now, boolean clearTimer) {
+    static InterfaceState fit(InterfaceState state, QosConfig config, Instant now, boolean clearTimer) {
         InterfaceState s = clearTimer || !timerPlausible(state, config)
                 ? state.withOverSince(Optional.empty()) : state;
         if (!s.penalised()) {
-            return new Fitted(s, Optional.empty());
+            return s;
         }
         int tier = Math.min(s.tier(), config.tiers().size());
-        Optional<Transition> transition = tier == s.tier()
-                ? Optional.empty()
-                : Optional.of(new Transition(s.tier(), tier, Reason.RELOADED));
         if (tier == 0) {
-            return new Fitted(s.atBase(), transition);
+            return s.atBase();
         }
         Instant cap = now.plus(config.tiers().get(tier - 1).penalty());
         Instant until = s.penaltyUntil().orElseThrow();
         if (until.isAfter(cap)) {
             until = cap;
         }
-        InterfaceState fitted = tier == s.tier()
+        return tier == s.tier()
                 ? new InterfaceState(tier, Optional.of(until), s.overSince(), s.baseline(), s.lastMbps())
                 : s.withPenalty(tier, until);
-        return new Fitted(fitted, transition);
     }
 
     /**
-     * A timer the step could have left: measured against a baseline, not after it, and shorter
-     * than the next tier's trigger (at the trigger the step escalates and clears it). Anything
-     * else came from a damaged file and could escalate on the next sample without evidence.
+     * A timer the step could have left: shorter than the next tier's trigger (at the trigger the
+     * step escalates and clears it), measured against a baseline, and started no later than the
+     * tick that took that baseline could have run. A timer starts at a tick, and a baseline is
+     * what a tick saw, read up to an interval before it; the stale gap (two intervals) is a
+     * generous bound on that. Anything else came from a damaged file and could escalate on the
+     * next sample without evidence.
      */
     private static boolean timerPlausible(InterfaceState s, QosConfig config) {
         if (s.overSince().isEmpty()) {
@@ -54,7 +52,7 @@ final class Refit {
         }
         Instant since = s.overSince().get();
         Instant last = s.baseline().get().observedAt();
-        return !since.isAfter(last)
+        return !since.isAfter(last.plus(config.staleGap()))
                 && Duration.between(since, last).compareTo(config.tiers().get(s.tier()).trigger()) < 0;
     }
 }

@@ -8,6 +8,11 @@ public enum SampleOutcome {
     FIRST,
     /** {@code rx_bytes} went down (counter reset, interface re-created): baseline restarted. */
     COUNTER_RESET,
+    /**
+     * {@code rx_bytes} grew faster than {@link Observation#MAX_PLAUSIBLE_MBPS} (a corrupted or
+     * replaced counter): baseline restarted, as for a counter reset.
+     */
+    IMPOSSIBLE_RATE,
     /** More than twice the sample interval since the previous observation: baseline restarted. */
     STALE_GAP,
     /** Observed before the previous observation (the clock went back): baseline restarted. */
@@ -19,6 +24,7 @@ public enum SampleOutcome {
 
     /** True when the baseline restarted and every condition timer was cleared. */
     public boolean restartsBaseline() {
-        return this == FIRST || this == COUNTER_RESET || this == STALE_GAP || this == CLOCK_WENT_BACK;
+        return this == FIRST || this == COUNTER_RESET || this == IMPOSSIBLE_RATE
+                || this == STALE_GAP || this == CLOCK_WENT_BACK;
     }
 }

@@ -79,7 +79,7 @@ class ConfigNewKeysTest {
                 .config().orElseThrow();
         QosConfig fromTiers = parse("{'tiers': ["
                 + "{'usage_fraction': 0.7, 'trigger_seconds': 900, 'rate_fraction': 0.9, 'penalty_seconds': 1800},"
-                + "{'usage_fraction': 0.8, 'trigger_seconds': 1800, 'rate_fraction': 0.8, 'penalty_seconds': 60}]}")
+                + "{'usage_fraction': 0.8, 'trigger_seconds': 1700, 'rate_fraction': 0.8, 'penalty_seconds': 60}]}")
                 .config().orElseThrow();
 
         assertThat(fromStages).isEqualTo(fromTiers);

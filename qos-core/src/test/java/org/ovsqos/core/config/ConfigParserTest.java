@@ -43,15 +43,21 @@ class ConfigParserTest {
     }
 
     @Test
-    void theOldScriptsExampleParsesCleanlyToTheDefaults() {
+    void theOldScriptsReadmeExampleIsUsedAsWrittenWithAWarningThatItsStageTwoIsUnreachable() {
         ConfigResult r = ConfigParser.parse(OLD_README_EXAMPLE.getBytes(StandardCharsets.UTF_8));
 
-        assertThat(r.problems()).isEmpty();
-        assertThat(r.config()).hasValue(QosConfig.defaults());
+        assertThat(r.problems()).containsExactly(ConfigProblem.warning("stage2_trigger_seconds",
+                "1800 s cannot elapse within tier 1's 1800 s penalty at a 60 s sample interval (the timer"
+                        + " starts at the first sample in tier 1), so tier 2 is never reached; use at most"
+                        + " 1740 s, or a longer tier-1 penalty"));
+        assertThat(r.exitCode()).isEqualTo(ConfigResult.EXIT_USABLE_WITH_FALLBACKS);
+        assertThat(r.config()).hasValue(QosConfig.defaults().toBuilder().tiers(List.of(
+                QosConfig.DEFAULT_STAGE1,
+                new Tier(0.8, Duration.ofSeconds(1800), 0.8, Duration.ofSeconds(3600)))).build());
     }
 
     @Test
-    void theDefaultsAreTheOldScriptsTableWithStageTwoTriggeredAfter1800Seconds() {
+    void theDefaultsAreTheOldScriptsTableWithTheOldProgramsReachableStageTwoTriggerOf1700Seconds() {
         QosConfig d = QosConfig.defaults();
 
         assertThat(d.baseKbps()).isEqualTo(1_000_000);
@@ -60,7 +66,7 @@ class ConfigParserTest {
         assertThat(d.sampleInterval()).isEqualTo(Duration.ofSeconds(60));
         assertThat(d.tiers()).containsExactly(
                 new Tier(0.9, Duration.ofSeconds(900), 0.9, Duration.ofSeconds(1800)),
-                new Tier(0.8, Duration.ofSeconds(1800), 0.8, Duration.ofSeconds(3600)));
+                new Tier(0.8, Duration.ofSeconds(1700), 0.8, Duration.ofSeconds(3600)));
         assertThat(d.burstFraction()).isEqualTo(0.1);
         assertThat(d.burstMinKb()).isEqualTo(2000);
         assertThat(d.dryRun()).isFalse();
@@ -85,7 +91,7 @@ class ConfigParserTest {
             stage1_penalty_seconds | 1e400        | 1E+400 is out of range (must be greater than 0 and at most 31536000); using default 1800
             stage1_usage_fraction  | 1e-400       | 1E-400 is too small to be used; using default 0.9
             stage2_usage_fraction  | -0.8         | -0.8 is out of range (must be greater than 0 and at most 1); using default 0.8
-            stage2_trigger_seconds | 'x'          | "x" is not a number; using default 1800
+            stage2_trigger_seconds | 'x'          | "x" is not a number; using default 1700
             stage2_rate_fraction   | 1.0000001    | 1.0000001 is out of range (must be greater than 0 and at most 1); using default 0.8
             stage2_penalty_seconds | 1e-10        | 1E-10 is shorter than a nanosecond; using default 3600
             burst_fraction         | 0            | 0 is out of range (must be greater than 0 and at most 1); using default 0.1

@@ -116,7 +116,9 @@ final class Host {
 
     Update reload(QosConfig next, double t) {
         Instant now = Traffic.at(t);
+        Map<String, Limit> before = limits(book, now);
         update = book.reload(next, now);
+        Map<String, Limit> after = limits(update.book(), now);
         Map<String, Decision> byName = new HashMap<>();
         update.decisions().forEach(d -> byName.put(d.iface(), d));
         for (String name : List.copyOf(checkers.keySet())) {
@@ -127,7 +129,8 @@ final class Host {
             }
             Decision d = byName.get(name);
             checkers.get(name).reloaded(next, now, state.get(),
-                    d == null ? Optional.empty() : Optional.of(d.transition()));
+                    d == null ? Optional.empty() : Optional.of(d.transition()),
+                    before.get(name), after.get(name));
             if (d != null) {
                 checkers.get(name).checkLimit(d.limit(), d.stage(), d.baseKbps());
             }
@@ -138,6 +141,13 @@ final class Host {
 
     PolicyBook book() {
         return book;
+    }
+
+    /** Every record's limit as {@code list} shows it. */
+    private static Map<String, Limit> limits(PolicyBook book, Instant now) {
+        Map<String, Limit> out = new HashMap<>();
+        book.view(now).forEach(v -> out.put(v.iface(), new Limit(v.limitKbps(), v.burstKb())));
+        return out;
     }
 
     Update last() {

@@ -38,6 +38,9 @@ class PolicyBookProperties {
             Configs.tiers(),
             FAST.toBuilder().excludeRegexes("^kvm3").build());
 
+    /** The longest penalty of any of {@link #CONFIGS}. */
+    private static final java.time.Duration MAX_PENALTY = java.time.Duration.ofSeconds(1200);
+
     enum Op { TICK, RELEASE, RELOAD }
 
     /** Per interface: absent, or present with a usage; sometimes re-created or re-planned. */
@@ -50,12 +53,14 @@ class PolicyBookProperties {
         Coverage coverage = new Coverage();
         qt().withExamples(300).forAll(lives()).checkAssert(life -> live(life, coverage));
         coverage.assertAtLeast("transitions", 0.30);
+        coverage.assertAtLeast("a penalty outlived its tier", 0.15);
     }
 
     private static void live(List<Action> life, Coverage coverage) {
         Host host = new Host(FAST);
         double t = 0;
         int transitions = 0;
+        boolean held = false;
         for (Action a : life) {
             t += a.gapSeconds();
             switch (a.op()) {
@@ -87,8 +92,11 @@ class PolicyBookProperties {
                 default -> throw new AssertionError(a.op());
             }
             checkBook(host.book(), Traffic.at(t), a.op() != Op.RELEASE);
+            int tiers = host.book().config().tiers().size();
+            held |= host.book().stateRecords().stream().anyMatch(r -> r.state().tier() > tiers);
         }
         coverage.collect("transitions", transitions > 0);
+        coverage.collect("a penalty outlived its tier", held);
     }
 
     /** {@code aged}: the operation looked at the clock (a release does not age other records). */
@@ -97,7 +105,10 @@ class PolicyBookProperties {
         List<StateRecord> records = book.stateRecords();
         for (StateRecord r : records) {
             assertThat(config.manages(r.iface())).as("only managed interfaces have records").isTrue();
-            assertThat(r.state().tier()).isLessThanOrEqualTo(config.tiers().size());
+            if (r.state().tier() > config.tiers().size()) {
+                assertThat(r.state().penalised()).as("only a penalty outlives its tier").isTrue();
+                assertThat(r.state().overSince()).as("a tier beyond the last has no timer").isEmpty();
+            }
             if (!book.present(r.iface())) {
                 assertThat(r.state().penalised())
                         .as("an absent interface is kept only while it owes a penalty").isTrue();
@@ -110,13 +121,16 @@ class PolicyBookProperties {
         assertThat(view).extracting(InterfaceView::iface)
                 .containsExactlyElementsOf(records.stream().map(StateRecord::iface).toList());
         for (InterfaceView v : view) {
-            v.remaining().ifPresent(left -> assertThat(left)
-                    .isBetween(java.time.Duration.ZERO, config.tiers().get(v.stage() - 1).penalty()));
+            boolean held = v.stage() > config.tiers().size();
+            v.remaining().ifPresent(left -> assertThat(left).isBetween(java.time.Duration.ZERO,
+                    held ? MAX_PENALTY : config.tiers().get(v.stage() - 1).penalty()));
             Optional<Limit> desired = book.desiredLimit(v.iface(), Optional.empty(), now);
             assertThat(desired).isPresent();
             long base = config.baseKbps(v.iface(), Optional.empty());
             int owed = book.state(v.iface()).orElseThrow().penaltyRunning(now) ? v.stage() : 0;
-            assertThat(desired).hasValue(TierPolicy.limit(owed, base, config));
+            assertThat(desired).as("a returning interface gets what it owes, as list shows it")
+                    .hasValue(owed > 0 && held ? new Limit(v.limitKbps(), v.burstKb())
+                            : TierPolicy.limit(owed, base, config));
         }
         DecodedState decoded = StateCodec.decode(StateCodec.encode(records));
         assertThat(decoded.problems()).isEmpty();

@@ -13,19 +13,24 @@ import org.ovsqos.core.config.Tier;
  * The policy's invariants, written once. Every example test and every property feeds each step
  * of each interface through one of these, so a rule broken anywhere fails everywhere.
  *
- * <p>It keeps its own account of the evidence (previous observation, start of the current run of
- * samples at or over the next tier's threshold) from the raw inputs, independently of the state
- * the policy keeps, and checks after every step:
+ * <p>It keeps its own account of the evidence (previous observation, tick time at which the
+ * current run of samples at or over the next tier's threshold began) from the raw inputs,
+ * independently of the state the policy keeps, and checks after every step:
  * <ul>
- *   <li>the limit is the base times the current tier's fraction (the base itself at tier 0);
+ *   <li>a rate is measured exactly when the observation is later than the previous one, within
+ *       twice the interval, with a counter that did not go down and a rate of at most
+ *       {@link Observation#MAX_PLAUSIBLE_MBPS}; so a measured rate is never negative;
+ *   <li>the limit is the base times the current tier's fraction (the base itself at tier 0), or,
+ *       for a penalty whose tier a reload removed, the limit it had before;
  *   <li>the burst is {@code max(floor(rate × fraction), min_kb)}, capped at the rate, never 0;
  *   <li>an escalation happens only on a measured sample, never after silence or a stale gap, and
  *       only when every sample since the run began was at or over the threshold for at least the
- *       trigger time; and when that evidence is there, the escalation does happen;
+ *       trigger time, counted between tick times; and when that evidence is there, the
+ *       escalation does happen;
  *   <li>a penalty never lasts longer than configured: it ends at most its tier's penalty after
  *       it began, and no step leaves a penalty in force at or after its end;
- *   <li>tiers move only by one step up (escalation) or down to 0 (expiry, release), or to the
- *       highest tier left (reload), each with its transition.
+ *   <li>tiers move only by one step up (escalation) or down to 0 (expiry, release), each with its
+ *       transition; a reload moves none but those whose time is up.
  * </ul>
  */
 final class PolicyChecker {
@@ -36,6 +41,8 @@ final class PolicyChecker {
     private Optional<Instant> until = Optional.empty();
     /** The latest end any configured penalty allows for the current penalty. */
     private Optional<Instant> deadline = Optional.empty();
+    /** The limit of a penalty whose tier a reload removed. */
+    private Optional<Limit> held = Optional.empty();
     private int escalations;
     private int expiries;
 
@@ -58,6 +65,8 @@ final class PolicyChecker {
             double mbps = (o.rxBytes() - p.rxBytes()) * 8.0 / secs / 1e6;
             usage = mbps * 1000.0 / baseKbps;
             assertThat(out.mbps()).as("measured rate").hasValue(mbps);
+            assertThat(mbps).as("a rate is never negative nor impossible")
+                    .isBetween(0.0, Observation.MAX_PLAUSIBLE_MBPS);
         }
         assertThat(out.sample() == SampleOutcome.MEASURED)
                 .as("a sample is measured exactly when it is valid (%s, %s)", kind, out.sample())
@@ -70,9 +79,9 @@ final class PolicyChecker {
         if (kind == Kind.VALID && before < config.tiers().size()) {
             Tier next = config.tiers().get(before);
             if (usage >= next.usageFraction()) {
-                Instant start = runStart.orElse(obs.get().observedAt());
+                Instant start = runStart.orElse(now);
                 runStart = Optional.of(start);
-                evidence = Duration.between(start, obs.get().observedAt()).compareTo(next.trigger()) >= 0;
+                evidence = Duration.between(start, now).compareTo(next.trigger()) >= 0;
             } else {
                 runStart = Optional.empty();
             }
@@ -104,6 +113,7 @@ final class PolicyChecker {
                         .isAfterOrEqualTo(untilBefore.orElseThrow());
                 runStart = Optional.empty();
                 deadline = Optional.empty();
+                held = Optional.empty();
                 expiries++;
             } else {
                 assertThat(out.tier()).as("no transition, no change of tier").isEqualTo(before);
@@ -141,29 +151,40 @@ final class PolicyChecker {
     }
 
     /**
-     * The book adopted {@code next}; the interface now has {@code state}. {@code t} is the
-     * transition reported for it, empty for an absent interface (reload reports none for those).
+     * The book adopted {@code next}; the interface now has {@code state} and is policed at
+     * {@code after}, having been policed at {@code before}. {@code t} is the transition reported
+     * for it, empty for an absent interface (reload reports none for those).
      */
-    void reloaded(QosConfig next, Instant now, InterfaceState state, Optional<Optional<Transition>> t) {
+    void reloaded(QosConfig next, Instant now, InterfaceState state, Optional<Optional<Transition>> t,
+            Limit before, Limit after) {
         boolean over = tier > 0 && !now.isBefore(until.orElseThrow());
-        int expected = over ? 0 : Math.min(tier, next.tiers().size());
-        assertThat(state.tier()).as("a reload keeps the tier, or the highest one left, "
-                + "and ends a penalty whose time is up").isEqualTo(expected);
-        if (t.isPresent() && expected != tier) {
-            assertThat(t.get()).hasValue(new Transition(tier, expected,
-                    over ? Reason.EXPIRED : Reason.RELOADED));
+        int expected = over ? 0 : tier;
+        assertThat(state.tier()).as("a reload keeps the tier, and ends a penalty whose time is up")
+                .isEqualTo(expected);
+        if (t.isPresent() && over) {
+            assertThat(t.get()).hasValue(new Transition(tier, 0, Reason.EXPIRED));
         } else if (t.isPresent()) {
             assertThat(t.get()).isEmpty();
         }
-        if (expected > 0) {
+        if (expected > next.tiers().size()) {
+            assertThat(state.penaltyUntil()).as("a penalty whose tier a reload removed keeps its end")
+                    .isEqualTo(until);
+            assertThat(after).as("a penalty whose tier a reload removed keeps its limit")
+                    .isEqualTo(before);
+            assertThat(state.overSince()).as("no next tier, no timer").isEmpty();
+            held = Optional.of(before);
+            checkPenalty(now, expected, state.penaltyUntil());
+        } else if (expected > 0) {
             Instant cap = now.plus(next.tiers().get(expected - 1).penalty());
             Instant end = state.penaltyUntil().orElseThrow();
             assertThat(end).as("a reload never lengthens a penalty").isBeforeOrEqualTo(until.orElseThrow());
             assertThat(end).as("a reload caps a penalty at the new tier's length").isBeforeOrEqualTo(cap);
             deadline = deadline.map(d -> d.isBefore(cap) ? d : cap);
+            held = Optional.empty();
             checkPenalty(now, expected, state.penaltyUntil());
         } else {
             deadline = Optional.empty();
+            held = Optional.empty();
         }
         if (expected != tier) {
             runStart = Optional.empty();
@@ -190,6 +211,7 @@ final class PolicyChecker {
         tier = 0;
         until = Optional.empty();
         deadline = Optional.empty();
+        held = Optional.empty();
         runStart = Optional.empty();
     }
 
@@ -208,11 +230,15 @@ final class PolicyChecker {
         if (o.observedAt().isBefore(p.observedAt())) {
             return Kind.RESTART;
         }
-        if (Duration.between(p.observedAt(), o.observedAt())
-                .compareTo(config.sampleInterval().multipliedBy(2)) > 0) {
+        Duration elapsed = Duration.between(p.observedAt(), o.observedAt());
+        if (elapsed.compareTo(config.sampleInterval().multipliedBy(2)) > 0) {
             return Kind.STALE;
         }
-        return o.rxBytes() < p.rxBytes() ? Kind.RESTART : Kind.VALID;
+        if (o.rxBytes() < p.rxBytes()) {
+            return Kind.RESTART;
+        }
+        double mbps = (o.rxBytes() - p.rxBytes()) * 8.0 / seconds(elapsed) / 1e6;
+        return mbps > Observation.MAX_PLAUSIBLE_MBPS ? Kind.RESTART : Kind.VALID;
     }
 
     private void checkPenalty(Instant now, int t, Optional<Instant> end) {
@@ -229,8 +255,16 @@ final class PolicyChecker {
         }
     }
 
-    /** The limit and burst rules, restated. */
+    /**
+     * The limit and burst rules, restated; a penalty whose tier a reload removed keeps the limit
+     * it had ({@code baseKbps} is then not needed).
+     */
     void checkLimit(Limit limit, int t, long baseKbps) {
+        if (t > config.tiers().size()) {
+            assertThat(held).as("tier %d is beyond the configuration only while held", t).isPresent();
+            assertThat(limit).as("a held penalty keeps its limit").isEqualTo(held.get());
+            return;
+        }
         long rate = t == 0
                 ? baseKbps
                 : Math.max(1, (long) (baseKbps * config.tiers().get(t - 1).rateFraction()));

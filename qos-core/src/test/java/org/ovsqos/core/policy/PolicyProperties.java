@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.ovsqos.core.config.QosConfig;
 import org.ovsqos.core.config.Tier;
@@ -21,11 +22,12 @@ import org.quicktheories.generators.Generate;
  * Random traffic histories through {@link TierPolicy}, every step checked by the shared
  * {@link PolicyChecker}: the same invariants the example tests check, over histories no one
  * would write by hand (thresholds hit exactly, gaps of exactly and just over twice the interval,
- * late and repeated observations, counter resets, the clock going back, any number of tiers).
+ * late and repeated observations, counter resets and impossible leaps, the clock going back, any
+ * number of tiers).
  */
 class PolicyProperties {
 
-    enum Kind { SAMPLE, LATE, SILENCE, REPEAT, RESET, CLOCK_BACK }
+    enum Kind { SAMPLE, LATE, SILENCE, REPEAT, RESET, JUMP, CLOCK_BACK }
 
     /** One tick of a history; the picks are resolved against the configuration when run. */
     record Event(Kind kind, int gapPick, int usagePick, double fraction) {}
@@ -75,17 +77,23 @@ class PolicyProperties {
     }
 
     @Test
-    void sustainedSaturationEscalatesOnTheFirstSampleThatCompletesTheTriggerTime() {
-        qt().withExamples(200).forAll(configs()).checkAssert(config -> {
+    void sustainedSaturationEscalatesOnTheFirstTickThatCompletesTheTriggerTimeHoweverLateTheReadings() {
+        qt().withExamples(200).forAll(configs(), longs().all()).checkAssert((config, seed) -> {
+            // Each tick sees a counter read up to half an interval before it, as statistics
+            // refreshed every few seconds are: the timer must not care.
+            Random jitter = new Random(seed);
             Traffic t = new Traffic(config, 1_000_000);
             Duration step = config.sampleInterval();
             Instant now = Traffic.T0;
             long rx = 0;
             t.feed(now, Optional.of(new Observation(rx, now)));
+            Instant readAt = now;
             for (int i = 0; i < 10_000 && t.tier() == 0 && !config.tiers().isEmpty(); i++) {
                 now = now.plus(step);
-                rx += Traffic.bytes(1.25, 1_000_000, step);
-                t.feed(now, Optional.of(new Observation(rx, now)));
+                Instant read = now.minusNanos((long) (jitter.nextDouble() * step.toNanos() / 2));
+                rx += Traffic.bytes(1.25, 1_000_000, Duration.between(readAt, read));
+                readAt = read;
+                t.feed(now, Optional.of(new Observation(rx, read)));
             }
             if (config.tiers().isEmpty()) {
                 assertThat(t.tier()).isZero();
@@ -141,6 +149,13 @@ class PolicyProperties {
                 case RESET -> {
                     clock = clock.plus(gap);
                     lastRx = (long) (lastRx * e.fraction() * 0.99);
+                    obs = Optional.of(new Observation(lastRx, clock));
+                }
+                case JUMP -> {
+                    // 2^50 bytes is over 1 Tbit/s across any gap the generator makes (at most
+                    // four minutes); a rate is then impossible, and the baseline restarts.
+                    clock = clock.plus(gap);
+                    lastRx += 1L << 50;
                     obs = Optional.of(new Observation(lastRx, clock));
                 }
                 case CLOCK_BACK -> {
@@ -227,7 +242,8 @@ class PolicyProperties {
     private static Gen<Event> events() {
         Gen<Kind> kinds = Gens.weighted(List.of(
                 Pair.of(40, Kind.SAMPLE), Pair.of(3, Kind.LATE), Pair.of(3, Kind.SILENCE),
-                Pair.of(2, Kind.REPEAT), Pair.of(1, Kind.RESET), Pair.of(1, Kind.CLOCK_BACK)));
+                Pair.of(2, Kind.REPEAT), Pair.of(1, Kind.RESET), Pair.of(1, Kind.JUMP),
+                Pair.of(1, Kind.CLOCK_BACK)));
         return kinds.zip(gapPicks(), usagePicks(), Gens.decimals(0.0, 1.0, 6), Event::new);
     }
 

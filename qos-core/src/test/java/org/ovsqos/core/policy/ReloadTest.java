@@ -6,6 +6,7 @@ import static org.ovsqos.core.policy.Configs.tiers;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.ovsqos.core.config.QosConfig;
 
@@ -38,26 +39,37 @@ class ReloadTest {
     }
 
     @Test
-    void aTierThatNoLongerExistsBecomesTheHighestTierLeft() {
-        Host host = inTier2();
+    void aPenaltyWhoseTierIsRemovedKeepsItsLimitUntilItEnds() {
+        Host host = inTier2();   // tier 2 at 800000 kbps until 2820 + 3600 = 6420
         QosConfig oneTier = tiers(tier(0.9, 900, 0.7, 600));
 
         host.reload(oneTier, 3000);
 
         Decision d = host.decision("kvm1.0");
-        assertThat(d.transition()).hasValue(new Transition(2, 1, Reason.RELOADED));
-        assertThat(d.limit().rateKbps()).isEqualTo(700_000);
-        assertThat(d.penaltyUntil()).as("capped at the new tier's penalty from the reload")
-                .hasValue(Traffic.at(3600));
+        assertThat(d.transition()).as("not demoted").isEmpty();
+        assertThat(d.stage()).isEqualTo(2);
+        assertThat(d.limit()).isEqualTo(new Limit(800_000, 80_000));
+        assertThat(d.penaltyUntil()).hasValue(Traffic.at(6420));
+
+        host.run(3060, 6360, 60, FULL);
+        assertThat(host.decision("kvm1.0").limit()).as("held through every tick").isEqualTo(new Limit(800_000, 80_000));
+        assertThat(host.book().desiredLimit("kvm1.0", Optional.empty(), Traffic.at(6360)))
+                .hasValue(new Limit(800_000, 80_000));
+        host.tick(6420, FULL);
+        assertThat(host.decision("kvm1.0").transition()).hasValue(new Transition(2, 0, Reason.EXPIRED));
+        assertThat(host.decision("kvm1.0").limit()).isEqualTo(new Limit(1_000_000, 100_000));
     }
 
     @Test
-    void withNoTiersLeftEveryPenaltyEnds() {
+    void withNoTiersLeftRunningPenaltiesStillRunOut() {
         Host host = inTier2();
         host.reload(tiers(), 3000);
 
-        assertThat(host.decision("kvm1.0").transition()).hasValue(new Transition(2, 0, Reason.RELOADED));
-        assertThat(host.decision("kvm1.0").limit().rateKbps()).isEqualTo(1_000_000);
+        assertThat(host.decision("kvm1.0").transition()).isEmpty();
+        assertThat(host.decision("kvm1.0").limit().rateKbps()).isEqualTo(800_000);
+        host.run(3060, 6420, 60, FULL);
+        assertThat(host.decision("kvm1.0").transition()).hasValue(new Transition(2, 0, Reason.EXPIRED));
+        assertThat(host.tier("kvm1.0")).isZero();
     }
 
     @Test
@@ -116,9 +128,26 @@ class ReloadTest {
         host.tick(2880, Map.of("kvm2.0", 0.5));
         Update u = host.reload(tiers(tier(0.5, 60, 0.5, 60)), 2900);
 
-        assertThat(u.book().state("kvm1.0").orElseThrow().tier()).isEqualTo(1);
-        assertThat(u.book().state("kvm1.0").orElseThrow().penaltyUntil()).hasValue(Traffic.at(2960));
+        assertThat(u.book().state("kvm1.0").orElseThrow().tier()).isEqualTo(2);
+        assertThat(u.book().state("kvm1.0").orElseThrow().penaltyUntil()).hasValue(Traffic.at(6420));
         assertThat(u.decisions()).extracting(Decision::iface).containsExactly("kvm2.0");
         assertThat(List.of(u.book().view(Traffic.at(2900)).get(0).present())).containsExactly(false);
+
+        // It comes back at the limit it had, not at anything the new configuration computes.
+        assertThat(u.book().desiredLimit("kvm1.0", Optional.empty(), Traffic.at(2910)))
+                .hasValue(new Limit(800_000, 80_000));
+        host.tick(2960, Map.of("kvm1.0", 1.0, "kvm2.0", 0.5));
+        assertThat(host.decision("kvm1.0").limit()).isEqualTo(new Limit(800_000, 80_000));
+    }
+
+    @Test
+    void aRemovedTierThatComesBackIsJudgedByTheNewConfigurationAgain() {
+        Host host = inTier2();
+        host.reload(tiers(tier(0.9, 900, 0.9, 3600)), 3000);
+        host.reload(tiers(tier(0.9, 900, 0.9, 3600), tier(0.8, 1800, 0.5, 600)), 3060);
+
+        Decision d = host.decision("kvm1.0");
+        assertThat(d.limit().rateKbps()).isEqualTo(500_000);
+        assertThat(d.penaltyUntil()).as("capped at the tier's new penalty").hasValue(Traffic.at(3660));
     }
 }

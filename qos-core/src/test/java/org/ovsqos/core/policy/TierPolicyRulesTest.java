@@ -3,11 +3,13 @@ package org.ovsqos.core.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ovsqos.core.policy.Configs.DEFAULTS;
 import static org.ovsqos.core.policy.Configs.REACHABLE;
+import static org.ovsqos.core.policy.Configs.SEED_README;
 import static org.ovsqos.core.policy.Configs.tier;
 import static org.ovsqos.core.policy.Configs.tiers;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,25 @@ class TierPolicyRulesTest {
                 row("rule 2: the timer starts at the first sample at or over the threshold",
                         DEFAULTS, t -> t.run(0, 0, 60, 0).run(60, 60, 60, 0.5).run(120, 1020, 60, 0.9),
                         "0->1 ESCALATED @1020"),
+                row("rule 2: the timer runs on tick times: observations read up to 5 s before their tick"
+                                + " still escalate on the 16th sample, 900 s of ticks after the first",
+                        DEFAULTS, t -> {
+                            t.observe(0, 0);
+                            t.observeLate(60, 60, 0.95);
+                            for (int k = 2; k <= 16; k++) {
+                                t.observeLate(60 * k, 60 * k - 4.9, 0.95);
+                            }
+                        },
+                        "0->1 ESCALATED @960"),
+                row("rule 2: on tick times, one tick short of the trigger is short however the"
+                                + " observations fall",
+                        DEFAULTS, t -> {
+                            t.observe(0, 0);
+                            t.observeLate(60, 55.1, 0.95);
+                            for (int k = 2; k <= 15; k++) {
+                                t.observeLate(60 * k, 60 * k, 0.95);
+                            }
+                        }),
                 row("rule 2: a fractional trigger time is honoured exactly",
                         QosConfig.builder().sampleInterval(Duration.ofMillis(500))
                                 .tiers(List.of(tier(0.9, 2.5, 0.9, 10))).build(),
@@ -105,12 +126,17 @@ class TierPolicyRulesTest {
                         REACHABLE, t -> t.run(0, 2820, 60, 1.0).run(2880, 6420, 60, 0),
                         "0->1 ESCALATED @960", "1->2 ESCALATED @2820", "2->0 EXPIRED @6420"),
                 row("rule 4: timers clear on every transition, so the trigger time counts afresh",
-                        DEFAULTS, t -> t.run(0, 3720, 60, 1.0),
+                        SEED_README, t -> t.run(0, 3720, 60, 1.0),
                         "0->1 ESCALATED @960", "1->0 EXPIRED @2760", "0->1 ESCALATED @3720"),
-                row("rule 4: with the documented defaults a steady sampler never reaches stage 2",
+                row("rule 4: with the defaults stage 2 comes on the sample at which the stage-1 penalty ends",
+                        // The stage-2 timer starts at the first sample in stage 1 (1020 s) and
+                        // reaches 1700 s by 2760 s, when the penalty ends: escalation comes first.
+                        DEFAULTS, t -> t.run(0, 2760, 60, 1.0),
+                        "0->1 ESCALATED @960", "1->2 ESCALATED @2760"),
+                row("rule 4: with the seed README's stage-2 trigger a steady sampler never reaches stage 2",
                         // The stage-1 penalty (1800 s) ends before the stage-2 timer, started by
                         // the first sample after the escalation, can reach 1800 s: as the script.
-                        DEFAULTS, t -> t.run(0, 10800, 60, 1.0),
+                        SEED_README, t -> t.run(0, 10800, 60, 1.0),
                         "0->1 ESCALATED @960", "1->0 EXPIRED @2760",
                         "0->1 ESCALATED @3720", "1->0 EXPIRED @5520",
                         "0->1 ESCALATED @6480", "1->0 EXPIRED @8280",
@@ -149,6 +175,13 @@ class TierPolicyRulesTest {
                         DEFAULTS, t -> {
                             t.run(0, 0, 60, 0).run(60, 480, 60, 0.9);
                             t.resetCounter(540, 0);
+                            t.run(600, 1500, 60, 0.9);
+                        },
+                        "0->1 ESCALATED @1500"),
+                row("rule 7: a counter leaping faster than 1 Tbit/s restarts the baseline like a reset",
+                        DEFAULTS, t -> {
+                            t.run(0, 0, 60, 0).run(60, 480, 60, 0.9);
+                            t.jumpCounter(540, 1L << 62);
                             t.run(600, 1500, 60, 0.9);
                         },
                         "0->1 ESCALATED @1500"),
@@ -211,6 +244,32 @@ class TierPolicyRulesTest {
         assertThat(t.observeLate(460, 300, 0.5).sample()).isEqualTo(SampleOutcome.CLOCK_WENT_BACK);
         assertThat(t.repeat(520).sample()).isEqualTo(SampleOutcome.REPEATED);
         assertThat(t.silent(580).sample()).isEqualTo(SampleOutcome.NONE);
+    }
+
+    @Test
+    void aCounterLeapingBy2To63BytesMeasuresNothingNeverANegativeOrImpossibleRate() {
+        Traffic t = new Traffic(DEFAULTS);
+        t.run(0, 60, 60, 0.5);
+
+        StepResult r = t.feed(Traffic.at(65), Optional.of(new Observation(Long.MAX_VALUE, Traffic.at(65))));
+
+        assertThat(r.sample()).isEqualTo(SampleOutcome.IMPOSSIBLE_RATE);
+        assertThat(r.sample().restartsBaseline()).isTrue();
+        assertThat(r.mbps()).isEmpty();
+        assertThat(r.state().lastMbps()).isZero();
+        assertThat(r.state().baseline()).hasValue(new Observation(Long.MAX_VALUE, Traffic.at(65)));
+    }
+
+    @Test
+    void aRateOfExactly1TbitPerSecondIsMeasuredAndOneByteMoreIsImpossible() {
+        long oneTerabitFor60s = 7_500_000_000_000L;
+        Traffic t = new Traffic(DEFAULTS);
+        t.observe(0, 0);
+        StepResult r = t.jumpCounter(60, oneTerabitFor60s);
+        assertThat(r.sample()).isEqualTo(SampleOutcome.MEASURED);
+        assertThat(r.mbps()).hasValue(Observation.MAX_PLAUSIBLE_MBPS);
+
+        assertThat(t.jumpCounter(120, oneTerabitFor60s + 1).sample()).isEqualTo(SampleOutcome.IMPOSSIBLE_RATE);
     }
 
     @Test

@@ -89,6 +89,12 @@ final class Traffic {
         return feed(at(t), last);
     }
 
+    /** The counter leaps {@code by} bytes beyond its last value (a corrupted counter). */
+    StepResult jumpCounter(double t, long by) {
+        long rx = last.map(Observation::rxBytes).orElse(START_RX) + by;
+        return feed(at(t), Optional.of(new Observation(rx, at(t))));
+    }
+
     /** The counter starts over below its last value (interface re-created). */
     StepResult resetCounter(double t, long rx) {
         return feed(at(t), Optional.of(new Observation(rx, at(t))));

@@ -15,8 +15,10 @@ import org.ovsqos.core.policy.Decision;
 import org.ovsqos.core.policy.Forgotten;
 import org.ovsqos.core.policy.InterfaceSample;
 import org.ovsqos.core.policy.Limit;
+import org.ovsqos.core.policy.Observation;
 import org.ovsqos.core.policy.PolicyBook;
 import org.ovsqos.core.policy.ReleaseResult;
+import org.ovsqos.core.policy.SampleOutcome;
 import org.ovsqos.core.policy.Update;
 import org.ovsqos.daemon.admin.AdminCommandException;
 import org.ovsqos.daemon.metrics.DaemonMetrics;
@@ -94,14 +96,21 @@ final class Governor implements RowListener {
         effects.publish(this);
     }
 
-    /** The replica has (re)synchronised: everything it holds is current, so reconcile all of it. */
+    /**
+     * The replica has (re)synchronised: everything it holds is current, so reconcile all of it.
+     * The first sync is also the first tick, as the old script's first loop read every counter
+     * at start: the baseline is taken now, and the first measured sample comes one interval
+     * after start rather than two. The replica syncs before the session reports CONNECTED, but
+     * what it holds right after a sync is current all the same.
+     */
     void onSynced() {
         assert executor.isCurrent() : GovernorThread.offThread();
         if (!synced) {
             synced = true;
             long managed = rows.all().stream().filter(r -> manages(r.name())).count();
-            log.info("ovsdb sync=first interfaces={} managed={} remembered_penalties={}", rows.size(), managed,
-                    book.view(clock.instant()).stream().filter(v -> v.stage() > 0).count());
+            log.info("ovsdb sync=first interfaces={} managed={} remembered_penalties={} action=baseline", rows.size(),
+                    managed, book.view(clock.instant()).stream().filter(v -> v.stage() > 0).count());
+            tick(true);
         }
         limits.scheduleFlush();
     }
@@ -179,12 +188,17 @@ final class Governor implements RowListener {
 
     void tick() {
         assert executor.isCurrent() : GovernorThread.offThread();
+        tick(link.connected());
+    }
+
+    /** {@code current}: whether the replica's rows are known to be current (connected, or just synced). */
+    private void tick(boolean current) {
         long started = System.nanoTime();
         Instant now = clock.instant();
         Map<String, InterfaceSample> samples = new HashMap<>();
         for (InterfaceRow row : rows.all()) {
             if (manages(row.name())) {
-                samples.put(row.name(), observations.sample(row, now, link.connected()));
+                samples.put(row.name(), observations.sample(row, now, current));
             }
         }
         Update update = book.tick(now, samples);
@@ -200,6 +214,10 @@ final class Governor implements RowListener {
     private void adopt(Update update) {
         for (Decision d : update.decisions()) {
             limits.want(d.iface(), d.limit());
+            if (d.sample() == SampleOutcome.IMPOSSIBLE_RATE) {
+                log.warn("iface={} event=counter-leap max_mbps={} action=baseline-restarted", d.iface(),
+                        String.format("%.0f", Observation.MAX_PLAUSIBLE_MBPS));
+            }
             d.baseProblem().ifPresent(p -> log.warn("iface={} external_ids:{} problem=\"{}\"", d.iface(),
                     QosConfig.EXTERNAL_BASE_KEY, p));
             d.transition().ifPresent(t -> {

@@ -17,7 +17,9 @@ import org.ovsqos.core.policy.Observation;
  * its last busy rate. While disconnected nothing is known, and a tick gets no observation at all.
  *
  * <p>It also keeps the rate between the two latest statistics updates, shown as {@code now_mbps}
- * without any sampling of its own. Confined to the governor's thread.
+ * without any sampling of its own: computed as the policy computes rates, so it is never negative
+ * and a counter that leaps faster than {@link Observation#MAX_PLAUSIBLE_MBPS} shows no rate until
+ * the next update. Confined to the governor's thread.
  */
 final class Observations {
     /** After this long without a statistics update, the counter is taken as idle (vswitchd refreshes every 5 s). */
@@ -37,13 +39,14 @@ final class Observations {
         if (previous != null && previous.rxBytes() == rx) {
             return;
         }
-        if (previous != null && rx > previous.rxBytes() && at.isAfter(previous.observedAt())) {
-            double seconds = Duration.between(previous.observedAt(), at).toNanos() / 1e9;
-            recentMbps.put(row.name(), (rx - previous.rxBytes()) * 8 / seconds / 1e6);
+        Observation current = new Observation(rx, at);
+        OptionalDouble mbps = previous == null ? OptionalDouble.empty() : current.mbpsSince(previous);
+        if (mbps.isPresent()) {
+            recentMbps.put(row.name(), mbps.getAsDouble());
         } else {
             recentMbps.remove(row.name());
         }
-        latest.put(row.name(), new Observation(rx, at));
+        latest.put(row.name(), current);
     }
 
     void forget(String name) {
@@ -52,11 +55,14 @@ final class Observations {
         recentMbps.remove(name);
     }
 
-    /** The sample a tick at {@code now} hands to the policy for this interface. */
-    InterfaceSample sample(InterfaceRow row, Instant now, boolean connected) {
+    /**
+     * The sample a tick at {@code now} hands to the policy for this interface; {@code current}
+     * says whether the replica is known to be up to date (connected, or just synchronised).
+     */
+    InterfaceSample sample(InterfaceRow row, Instant now, boolean current) {
         Optional<Observation> observation = Optional.empty();
         Observation seen = latest.get(row.name());
-        if (connected && seen != null) {
+        if (current && seen != null) {
             Long previous = sampledAtLastTick.get(row.name());
             observation = Optional.of(previous != null && previous == seen.rxBytes()
                     ? new Observation(seen.rxBytes(), now)

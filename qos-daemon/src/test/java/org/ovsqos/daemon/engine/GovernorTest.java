@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 import org.ovsqos.core.config.ConfigParser;
 import org.ovsqos.core.config.QosConfig;
+import org.ovsqos.core.policy.InterfaceState;
 import org.ovsqos.core.policy.Limit;
 import org.ovsqos.core.policy.PolicyBook;
 import org.ovsqos.daemon.metrics.DaemonMetrics;
@@ -234,6 +235,45 @@ class GovernorTest {
         assertThat(message).contains("released kvm101.0");
         assertThat(effects.batches.get(effects.batches.size() - 1))
                 .containsExactly(new LimitWrite(uuid(1), "kvm101.0", BASE));
+    }
+
+    @Test
+    void takesTheBaselineAtTheFirstSyncSoTheFirstTickAlreadyMeasures() {
+        // As the session delivers them: the replica syncs before the session reports CONNECTED.
+        governor.onEvent(inserted(uuid(1), "kvm101.0", 0, BASE.rateKbps(), BASE.burstKb()));
+        governor.onSynced();
+        connect(governor);
+        assertThat(governor.lastTick()).as("the first sync is the first loop").isEqualTo(clock.instant());
+
+        clock.advance(Duration.ofMillis(500));
+        governor.onEvent(modified(uuid(1), "kvm101.0", 0, BASE, 50_000_000 / 8 / 2, BASE));
+        clock.advance(Duration.ofMillis(500));
+        governor.tick();
+
+        assertThat(governor.book().state("kvm101.0").orElseThrow().lastMbps())
+                .as("50 Mbit/s since the baseline taken at the sync").isEqualTo(50.0);
+    }
+
+    @Test
+    void aCounterLeapingByNearly2To63MeasuresNothingRatherThanANegativeOrImpossibleRate() {
+        governor.onEvent(inserted(uuid(1), "kvm101.0", 1_000_000_000L, BASE.rateKbps(), BASE.burstKb()));
+        governor.onSynced();
+        connect(governor);
+
+        clock.advance(Duration.ofSeconds(1));
+        governor.onEvent(modified(uuid(1), "kvm101.0", 1_000_000_000L, BASE, Long.MAX_VALUE, BASE));
+        assertThat(governor.observations().nowMbps("kvm101.0", clock.instant())).isEmpty();
+        governor.tick();
+
+        InterfaceState state = governor.book().state("kvm101.0").orElseThrow();
+        assertThat(state.lastMbps()).isZero();
+        assertThat(state.tier()).isZero();
+        assertThat(state.baseline().orElseThrow().rxBytes()).as("measuring starts over from the new value")
+                .isEqualTo(Long.MAX_VALUE);
+
+        clock.advance(Duration.ofSeconds(1));
+        governor.onEvent(modified(uuid(1), "kvm101.0", Long.MAX_VALUE, BASE, Long.MAX_VALUE - 1, BASE));
+        assertThat(governor.observations().nowMbps("kvm101.0", clock.instant())).as("a counter going down").isEmpty();
     }
 
     /** Drives kvm101.0 into stage 1 and leaves it there. */

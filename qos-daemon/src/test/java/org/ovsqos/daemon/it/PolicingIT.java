@@ -1,6 +1,7 @@
 package org.ovsqos.daemon.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.ovsqos.daemon.it.Tiers.BASE;
 import static org.ovsqos.daemon.it.Tiers.ESCALATION;
 import static org.ovsqos.daemon.it.Tiers.SATURATING_MBPS;
@@ -8,6 +9,7 @@ import static org.ovsqos.daemon.it.Tiers.TIER1;
 import static org.ovsqos.daemon.it.Tiers.TIER2;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -176,6 +178,37 @@ class PolicingIT extends DaemonOnOvsHost {
         assertThat(row.get("present").asBoolean()).isTrue();
         assertThat(row.get("penalty_until").asLong()).isEqualTo(penaltyUntil);
         assertThat(daemon.awaitLog("iface=kvm106.0 event=appeared")).contains("owed_stage=1");
+    }
+
+    @Test
+    void theFirstTickMeasuresAgainstABaselineTakenAtTheFirstSync() {
+        bridge = host.bridge("br-baseline");
+        bridge.addPort("kvm110.0");
+        bridge.set("kvm110.0", "statistics:rx_bytes=1000000");
+        // Long enough between ticks that the counter surely moves before the first one.
+        startDaemon(QosConfigFile.compressed().withIntervalSec(6));
+        assertThat(daemon.awaitLog("ovsdb sync=first")).contains("action=baseline");
+        JsonNode lastTickAtSync = daemon.status().path("last_tick");
+
+        // The counter moves once, between the sync and the first scheduled tick, then stands still.
+        bridge.set("kvm110.0", "statistics:rx_bytes=11000000");
+        assertThat(daemon.status().path("last_tick")).as("no scheduled tick yet").isEqualTo(lastTickAtSync);
+
+        // Only a baseline taken before the first tick sees that move: a baseline taken at the
+        // first tick would see the counter already moved, and every later tick a still one.
+        JsonNode row = await("kvm110.0 measured by the first tick").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .until(() -> daemon.view("kvm110.0").orElseThrow(), r -> r.path("last_mbps").asDouble() > 0);
+        assertThat(row.path("stage").asInt()).isZero();
+    }
+
+    @Test
+    void warnsAtStartAboutATierNoGuestCanReach() {
+        // A 1 s stage-1 penalty ends on the first sample after it begins: stage 2 can never come.
+        startDaemon(QosConfigFile.compressed().withPenalties(1, 4));
+
+        assertThat(daemon.awaitLog("WARN .*config .*key=stage2_trigger_seconds"))
+                .contains("tier 2 is never reached");
     }
 
     /** The interface's transitions as the log tells them: "from->to reason rate/burst". */

@@ -46,6 +46,18 @@ class ValidateConfigIT {
     }
 
     @Test
+    void aTierNoGuestCanReachExitsOneNamingItsTrigger() throws IOException {
+        // The old script's README: a stage-2 trigger that cannot finish inside the stage-1 penalty.
+        OvsQosJar.Result result = validate("""
+                {"stage1_penalty_seconds": 1800, "stage2_trigger_seconds": 1800}
+                """);
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertThat(result.stdoutLines()).as(result.toString()).anyMatch(l -> l.contains("stage2_trigger_seconds")
+                && l.contains("tier 2 is never reached") && l.contains("at most 1740 s"));
+    }
+
+    @Test
     void anUnusableFileExitsTwo() throws IOException {
         for (String content : new String[] {"{\"iface_name_regexes\": [\"(\"]}", "[1, 2]", "{\"base_rate_mbit\": ",
                 ""}) {
