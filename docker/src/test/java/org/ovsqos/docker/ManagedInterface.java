@@ -3,7 +3,7 @@ package org.ovsqos.docker;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.OptionalLong;
 
-/** One element of {@code ovs-qos list --json} (the command-line contract in design.md). */
+/** One element of {@code ovs-qos list --json} (the command-line contract in the README, "Operating it"). */
 record ManagedInterface(String name, int stage, Policing limit, long baseKbps, OptionalLong penaltyUntil,
         double lastMbps, boolean present) {
 

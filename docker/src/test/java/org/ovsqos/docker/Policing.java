@@ -7,7 +7,7 @@ package org.ovsqos.docker;
 record Policing(long rateKbps, long burstKb) {
     /**
      * The columns the daemon writes for {@code mbit} × {@code fraction}: burst is 10 % of the
-     * rate but at least 2000 kb, and never more than one second of the rate (design.md, rule 5).
+     * rate but at least 2000 kb, and never more than one second of the rate (docs/configuration.md, "The rules", rule 5).
      */
     static Policing of(long mbit, double fraction) {
         long rate = Math.round(mbit * 1000 * fraction);

@@ -24,7 +24,7 @@ public record BaseRate(long kbps, Source source, Optional<String> ignoredExterna
     }
 
     public BaseRate {
-        Rates.requireKbps("kbps", kbps);
+        RateUnits.requireKbps("kbps", kbps);
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(ignoredExternal, "ignoredExternal");
     }

@@ -10,6 +10,6 @@ public record BaseRateOverride(NamePattern regex, long baseKbps) {
 
     public BaseRateOverride {
         Objects.requireNonNull(regex, "regex");
-        Rates.requireKbps("baseKbps", baseKbps);
+        RateUnits.requireKbps("baseKbps", baseKbps);
     }
 }

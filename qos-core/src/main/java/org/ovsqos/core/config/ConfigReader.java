@@ -63,7 +63,7 @@ final class ConfigReader {
         QosConfig.Builder b = QosConfig.builder();
         fields.number(root, BASE_RATE_MBIT, Range.BASE_MBIT,
                         "using default " + Values.mbit(QosConfig.DEFAULT_BASE_KBPS))
-                .ifPresent(mbit -> b.baseKbps(Rates.kbpsFromMbit(mbit)));
+                .ifPresent(mbit -> b.baseKbps(RateUnits.kbpsFromMbit(mbit)));
         RegexReader regexes = new RegexReader(problems);
         Optional<List<NamePattern>> include = regexes.include(root.get(IFACE_NAME_REGEXES));
         include.ifPresent(b::ifaceNameRegexes);

@@ -57,7 +57,7 @@ final class OverrideReader {
             Optional<Long> kbps = fields.required(entry, at + ".", BASE_RATE_MBIT, "entry dropped")
                     .flatMap(n -> fields.numberValue(n, at + "." + BASE_RATE_MBIT, Range.BASE_MBIT,
                             "entry dropped"))
-                    .map(Rates::kbpsFromMbit);
+                    .map(RateUnits::kbpsFromMbit);
             if (regex.isPresent() && kbps.isPresent()) {
                 out.add(new BaseRateOverride(regex.get(), kbps.get()));
             }

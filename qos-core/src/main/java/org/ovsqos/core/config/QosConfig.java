@@ -113,7 +113,7 @@ public final class QosConfig {
         String raw = externalBaseMbit.get();
         Optional<String> problem = externalProblem(raw);
         if (problem.isEmpty()) {
-            long kbps = Rates.kbpsFromMbit(new BigDecimal(raw.strip()));
+            long kbps = RateUnits.kbpsFromMbit(new BigDecimal(raw.strip()));
             return new BaseRate(kbps, BaseRate.Source.EXTERNAL_IDS, Optional.empty());
         }
         String using = fromFile.source() == BaseRate.Source.OVERRIDE
@@ -130,14 +130,14 @@ public final class QosConfig {
         } catch (NumberFormatException e) {
             return Optional.of("is not a number");
         }
-        return Rates.mbitInRange(mbit)
+        return RateUnits.mbitInRange(mbit)
                 ? Optional.empty()
-                : Optional.of("is out of range (must be " + Rates.mbitRangeText() + ")");
+                : Optional.of("is out of range (must be " + RateUnits.mbitRangeText() + ")");
     }
 
     /** The limit of tier {@code tier} (0 = the base rate) for an interface with this base. */
     public long rateKbps(int tier, long baseKbps) {
-        Rates.requireKbps("baseKbps", baseKbps);
+        RateUnits.requireKbps("baseKbps", baseKbps);
         if (tier < 0 || tier > tiers.size()) {
             throw new IllegalArgumentException(
                     "tier must be in [0, " + tiers.size() + "], got " + tier);
@@ -284,11 +284,11 @@ public final class QosConfig {
         /** Sets the base rate in Mbit/s, truncated to whole kbps like the old script. */
         public Builder baseRateMbit(double mbit) {
             BigDecimal value = BigDecimal.valueOf(mbit);
-            if (!Rates.mbitInRange(value)) {
+            if (!RateUnits.mbitInRange(value)) {
                 throw new IllegalArgumentException(
-                        "baseRateMbit must be " + Rates.mbitRangeText() + ", got " + mbit);
+                        "baseRateMbit must be " + RateUnits.mbitRangeText() + ", got " + mbit);
             }
-            return baseKbps(Rates.kbpsFromMbit(value));
+            return baseKbps(RateUnits.kbpsFromMbit(value));
         }
 
         public Builder ifaceNameRegexes(List<NamePattern> regexes) {
@@ -351,7 +351,7 @@ public final class QosConfig {
         }
 
         public QosConfig build() {
-            Rates.requireKbps("baseKbps", baseKbps);
+            RateUnits.requireKbps("baseKbps", baseKbps);
             if (ifaceNameRegexes.isEmpty()) {
                 throw new IllegalArgumentException("at least one interface name regex is required");
             }

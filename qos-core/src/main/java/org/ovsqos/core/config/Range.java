@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 record Range(BigDecimal min, boolean minInclusive, BigDecimal max, boolean maxInclusive) {
 
     static final Range FRACTION = new Range(BigDecimal.ZERO, false, BigDecimal.ONE, true);
-    static final Range BASE_MBIT = new Range(Rates.MIN_MBIT, true, Rates.MAX_MBIT, true);
+    static final Range BASE_MBIT = new Range(RateUnits.MIN_MBIT, true, RateUnits.MAX_MBIT, true);
     static final Range TIER_SECONDS = new Range(BigDecimal.ZERO, false,
             Values.secondsDecimal(QosConfig.MAX_TIER_DURATION), true);
     static final Range INTERVAL_SECONDS = new Range(

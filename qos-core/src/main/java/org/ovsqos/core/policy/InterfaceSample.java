@@ -25,8 +25,4 @@ public record InterfaceSample(Optional<Observation> observation, Optional<String
     public static InterfaceSample withoutStatistics() {
         return new InterfaceSample(Optional.empty(), Optional.empty());
     }
-
-    public InterfaceSample withExternalBaseMbit(String value) {
-        return new InterfaceSample(observation, Optional.of(value));
-    }
 }

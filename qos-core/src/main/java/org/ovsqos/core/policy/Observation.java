@@ -39,7 +39,7 @@ public record Observation(long rxBytes, Instant observedAt) {
         if (!observedAt.isAfter(earlier.observedAt) || rxBytes < earlier.rxBytes) {
             return OptionalDouble.empty();
         }
-        double mbps = Rates.mbps(rxBytes - earlier.rxBytes, Duration.between(earlier.observedAt, observedAt));
+        double mbps = RateMath.mbps(rxBytes - earlier.rxBytes, Duration.between(earlier.observedAt, observedAt));
         return mbps <= MAX_PLAUSIBLE_MBPS ? OptionalDouble.of(mbps) : OptionalDouble.empty();
     }
 }

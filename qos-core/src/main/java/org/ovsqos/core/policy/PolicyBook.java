@@ -1,6 +1,5 @@
 package org.ovsqos.core.policy;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -47,7 +46,7 @@ public final class PolicyBook {
      * (the file does not say what limit it had). A penalty that ended while the daemon was down
      * ends at the next tick.
      */
-    public static Update restore(QosConfig config, Collection<StateRecord> records, Instant now) {
+    public static BookUpdate restore(QosConfig config, Collection<StateRecord> records, Instant now) {
         Objects.requireNonNull(now, "now");
         SortedMap<String, Entry> entries = new TreeMap<>();
         List<Forgotten> forgotten = new ArrayList<>();
@@ -66,7 +65,7 @@ public final class PolicyBook {
             entries.put(r.iface(), new Entry(state, false, base, Optional.empty(), Optional.empty()));
         }
         forgotten.sort((a, b) -> a.iface().compareTo(b.iface()));
-        return new Update(new PolicyBook(config, entries), List.of(), forgotten);
+        return new BookUpdate(new PolicyBook(config, entries), List.of(), forgotten);
     }
 
     public QosConfig config() {
@@ -79,7 +78,7 @@ public final class PolicyBook {
      * @param interfaces every interface present on the host, by name; names the configuration
      *     does not manage are ignored
      */
-    public Update tick(Instant now, Map<String, InterfaceSample> interfaces) {
+    public BookUpdate tick(Instant now, Map<String, InterfaceSample> interfaces) {
         Objects.requireNonNull(now, "now");
         SortedMap<String, Entry> next = new TreeMap<>();
         List<Decision> decisions = new ArrayList<>();
@@ -118,7 +117,7 @@ public final class PolicyBook {
                         ? Forgotten.Why.DISAPPEARED : Forgotten.Why.PENALTY_ENDED));
             }
         }
-        return new Update(new PolicyBook(config, next), decisions, forgotten);
+        return new BookUpdate(new PolicyBook(config, next), decisions, forgotten);
     }
 
     /**
@@ -173,7 +172,7 @@ public final class PolicyBook {
      * limit and its end: the operator removed a tier for the future, not the penalties it is
      * serving. Condition timers are cleared only when the tier list changed.
      */
-    public Update reload(QosConfig newConfig, Instant now) {
+    public BookUpdate reload(QosConfig newConfig, Instant now) {
         Objects.requireNonNull(newConfig, "newConfig");
         Objects.requireNonNull(now, "now");
         boolean tiersChanged = !newConfig.tiers().equals(config.tiers());
@@ -214,39 +213,19 @@ public final class PolicyBook {
                         SampleOutcome.NONE, OptionalDouble.empty(), transition, Optional.empty()));
             }
         }
-        return new Update(new PolicyBook(newConfig, next), decisions, forgotten);
+        return new BookUpdate(new PolicyBook(newConfig, next), decisions, forgotten);
     }
 
     /** The rows of {@code ovs-qos list}, sorted by name. */
-    public List<InterfaceView> view(Instant now) {
-        List<InterfaceView> out = new ArrayList<>(entries.size());
+    public List<PolicyView> view() {
+        List<PolicyView> out = new ArrayList<>(entries.size());
         entries.forEach((name, e) -> {
             InterfaceState s = e.state();
             Limit limit = e.held().orElseGet(() -> TierPolicy.limit(s.tier(), e.baseKbps(), config));
-            Optional<Duration> remaining = s.penaltyUntil().map(until ->
-                    until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO);
-            out.add(new InterfaceView(name, s.tier(), limit.rateKbps(), limit.burstKb(),
-                    e.baseKbps(), s.penaltyUntil(), remaining, s.lastMbps(), e.present()));
+            out.add(new PolicyView(name, s.tier(), limit.rateKbps(), limit.burstKb(),
+                    e.baseKbps(), s.penaltyUntil(), s.lastMbps(), e.present()));
         });
         return out;
-    }
-
-    /**
-     * The rate of a present interface since its last sample, for {@code now_mbps}; empty when
-     * there is no usable baseline (unknown, absent, counter reset, impossible rate, stale, clock
-     * went back).
-     */
-    public OptionalDouble liveMbps(String iface, Observation current) {
-        Entry e = entries.get(iface);
-        if (e == null || !e.present() || e.state().baseline().isEmpty()) {
-            return OptionalDouble.empty();
-        }
-        Observation prev = e.state().baseline().get();
-        if (TierPolicy.classify(Optional.of(prev), current, config.staleGap())
-                != SampleOutcome.MEASURED) {
-            return OptionalDouble.empty();
-        }
-        return current.mbpsSince(prev);
     }
 
     /** The state of one interface, if the book has a record of it. */

@@ -20,11 +20,5 @@ public enum SampleOutcome {
     /** Observed at the same instant as the previous observation: nothing new to measure. */
     REPEATED,
     /** No observation was given. */
-    NONE;
-
-    /** True when the baseline restarted and every condition timer was cleared. */
-    public boolean restartsBaseline() {
-        return this == FIRST || this == COUNTER_RESET || this == IMPOSSIBLE_RATE
-                || this == STALE_GAP || this == CLOCK_WENT_BACK;
-    }
+    NONE
 }

@@ -9,10 +9,10 @@ import org.ovsqos.core.config.QosConfig;
 import org.ovsqos.core.config.Tier;
 
 /**
- * One interface's policy step, pure: the old script's rules (design.md, "Policy semantics") for
+ * One interface's policy step, pure: the old script's rules (docs/configuration.md, "The rules") for
  * any number of tiers.
  *
- * <p>Two clocks, as in the script. Rates, the gap rule and counter checks are measured between
+ * <p>Two clocks, as in the script. RateMath, the gap rule and counter checks are measured between
  * {@link Observation#observedAt()} values, because a counter's value belongs to the moment it
  * was read. Condition timers and penalties run on tick times ({@code now}): the script started
  * and checked its timers at its loop times, and statistics arrive every few seconds with jitter,
@@ -113,7 +113,7 @@ public final class TierPolicy {
             return settle(next, now, baseKbps, config, stay, SampleOutcome.MEASURED, measured);
         }
         Tier target = config.tiers().get(state.tier());
-        if (Rates.usage(mbps, baseKbps) < target.usageFraction()) {
+        if (RateMath.usage(mbps, baseKbps) < target.usageFraction()) {
             next = next.withOverSince(Optional.empty());
             return settle(next, now, baseKbps, config, stay, SampleOutcome.MEASURED, measured);
         }

@@ -24,7 +24,7 @@ final class Host {
     private final Map<String, Observation> last = new HashMap<>();
     private final Map<String, String> external = new HashMap<>();
     private final Set<String> recreated = new HashSet<>();
-    private Update update;
+    private BookUpdate update;
 
     Host(QosConfig config) {
         this.book = PolicyBook.empty(config);
@@ -51,7 +51,7 @@ final class Host {
     }
 
     /** A tick at {@code t}: the named interfaces are present and carried these usages. */
-    Update tick(double t, Map<String, Double> usage) {
+    BookUpdate tick(double t, Map<String, Double> usage) {
         Instant now = Traffic.at(t);
         Map<String, InterfaceSample> samples = new LinkedHashMap<>();
         Map<String, Observation> observed = new HashMap<>();
@@ -88,7 +88,7 @@ final class Host {
         return update;
     }
 
-    Update tick(double t, String... present) {
+    BookUpdate tick(double t, String... present) {
         Map<String, Double> usage = new LinkedHashMap<>();
         for (String name : present) {
             usage.put(name, 0.0);
@@ -114,7 +114,7 @@ final class Host {
         return r;
     }
 
-    Update reload(QosConfig next, double t) {
+    BookUpdate reload(QosConfig next, double t) {
         Instant now = Traffic.at(t);
         Map<String, Limit> before = limits(book, now);
         update = book.reload(next, now);
@@ -146,11 +146,11 @@ final class Host {
     /** Every record's limit as {@code list} shows it. */
     private static Map<String, Limit> limits(PolicyBook book, Instant now) {
         Map<String, Limit> out = new HashMap<>();
-        book.view(now).forEach(v -> out.put(v.iface(), new Limit(v.limitKbps(), v.burstKb())));
+        book.view().forEach(v -> out.put(v.iface(), new Limit(v.limitKbps(), v.burstKb())));
         return out;
     }
 
-    Update last() {
+    BookUpdate last() {
         return update;
     }
 

@@ -1,7 +1,6 @@
 package org.ovsqos.core.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
@@ -81,7 +80,7 @@ class PolicyBookProperties {
                             usage.put(name, s.usage());
                         }
                     }
-                    Update u = host.tick(t, usage);
+                    BookUpdate u = host.tick(t, usage);
                     transitions += (int) u.decisions().stream()
                             .filter(d -> d.transition().isPresent()).count();
                     assertThat(u.decisions()).extracting(Decision::iface).containsExactlyElementsOf(
@@ -117,13 +116,13 @@ class PolicyBookProperties {
                 assertThat(r.state().baseline()).isEmpty();
             }
         }
-        List<InterfaceView> view = book.view(now);
-        assertThat(view).extracting(InterfaceView::iface)
+        List<PolicyView> view = book.view();
+        assertThat(view).extracting(PolicyView::iface)
                 .containsExactlyElementsOf(records.stream().map(StateRecord::iface).toList());
-        for (InterfaceView v : view) {
+        for (PolicyView v : view) {
             boolean held = v.stage() > config.tiers().size();
-            v.remaining().ifPresent(left -> assertThat(left).isBetween(java.time.Duration.ZERO,
-                    held ? MAX_PENALTY : config.tiers().get(v.stage() - 1).penalty()));
+            v.penaltyUntil().ifPresent(until -> assertThat(java.time.Duration.between(now, until))
+                    .isLessThanOrEqualTo(held ? MAX_PENALTY : config.tiers().get(v.stage() - 1).penalty()));
             Optional<Limit> desired = book.desiredLimit(v.iface(), Optional.empty(), now);
             assertThat(desired).isPresent();
             long base = config.baseKbps(v.iface(), Optional.empty());

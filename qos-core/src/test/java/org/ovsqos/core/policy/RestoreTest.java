@@ -21,14 +21,14 @@ class RestoreTest {
         before.run(0, 600, 60, Map.of("kvm1.0", 0.95));
         List<StateRecord> saved = before.book().stateRecords();
 
-        Update restored = PolicyBook.restore(Configs.DEFAULTS, saved, Traffic.at(650));
+        BookUpdate restored = PolicyBook.restore(Configs.DEFAULTS, saved, Traffic.at(650));
         assertThat(restored.book().present("kvm1.0")).isFalse();
         assertThat(restored.book().state("kvm1.0")).isEqualTo(before.book().state("kvm1.0"));
 
         // The restarted daemon continues the same counter 120 s after the last sample.
         Observation last = before.book().state("kvm1.0").orElseThrow().baseline().orElseThrow();
         long rx = last.rxBytes() + Traffic.bytes(0.95, 1_000_000, Configs.seconds(120));
-        Update u = restored.book().tick(Traffic.at(720),
+        BookUpdate u = restored.book().tick(Traffic.at(720),
                 Map.of("kvm1.0", new InterfaceSample(Optional.of(new Observation(rx, Traffic.at(720))),
                         Optional.empty())));
         assertThat(u.decisions().get(0).sample()).isEqualTo(SampleOutcome.MEASURED);
@@ -37,7 +37,7 @@ class RestoreTest {
 
     @Test
     void restoredRecordsTheConfigurationDoesNotManageAreForgotten() {
-        Update u = PolicyBook.restore(Configs.DEFAULTS, List.of(
+        BookUpdate u = PolicyBook.restore(Configs.DEFAULTS, List.of(
                 record("vnet3", InterfaceState.initial()),
                 record("kvm1.0", InterfaceState.initial().withPenalty(1, Traffic.at(100)))),
                 Traffic.at(0));
@@ -48,7 +48,7 @@ class RestoreTest {
 
     @Test
     void aRestoredTierBeyondTheConfigurationIsFittedToTheHighestTierLeft() {
-        Update u = PolicyBook.restore(Configs.DEFAULTS, List.of(
+        BookUpdate u = PolicyBook.restore(Configs.DEFAULTS, List.of(
                 record("kvm1.0", InterfaceState.initial().withPenalty(5, Traffic.at(1_000_000)))),
                 Traffic.at(0));
 
@@ -67,7 +67,7 @@ class RestoreTest {
         InterfaceState plausible = new InterfaceState(0, Optional.empty(),
                 Optional.of(Traffic.at(990)), Optional.of(base), 0);
 
-        Update u = PolicyBook.restore(Configs.DEFAULTS, List.of(record("kvm1.0", ancient),
+        BookUpdate u = PolicyBook.restore(Configs.DEFAULTS, List.of(record("kvm1.0", ancient),
                 record("kvm2.0", withoutBaseline), record("kvm3.0", plausible)), Traffic.at(1010));
 
         assertThat(u.book().state("kvm1.0").orElseThrow().overSince()).isEmpty();
@@ -82,7 +82,7 @@ class RestoreTest {
                 record("kvm2.0", InterfaceState.initial().withPenalty(2, Traffic.at(100)))),
                 Traffic.at(500)).book();
 
-        Update u = book.tick(Traffic.at(500), Map.of("kvm1.0", InterfaceSample.of(7, Traffic.at(500))));
+        BookUpdate u = book.tick(Traffic.at(500), Map.of("kvm1.0", InterfaceSample.of(7, Traffic.at(500))));
 
         assertThat(u.decisions().get(0).transition()).hasValue(new Transition(1, 0, Reason.EXPIRED));
         assertThat(u.forgotten()).containsExactly(new Forgotten("kvm2.0", 2, Forgotten.Why.PENALTY_ENDED));

@@ -18,7 +18,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 import picocli.CommandLine;
 
 /**
- * {@code ovs-qos}: the command line of the contract in {@code design.md}. Failures a user can act
+ * {@code ovs-qos}: the command line of the contract in the README, "Operating it". Failures a user can act
  * on are printed as one {@code ovs-qos: ...} line on stderr with a non-zero exit code
  * ({@link ExitCodes}); only a bug prints a stack trace.
  */

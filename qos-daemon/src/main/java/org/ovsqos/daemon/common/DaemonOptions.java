@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The flags of {@code ovs-qos daemon} (the command-line contract in {@code design.md}), as one
+ * The flags of {@code ovs-qos daemon} (the command-line contract in the README, "Operating it"), as one
  * immutable value built once and validated in {@link Builder#build()}.
  *
  * @param configFile  the JSON config; absent means all defaults

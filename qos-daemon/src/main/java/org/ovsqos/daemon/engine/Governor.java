@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.ovsqos.core.config.QosConfig;
+import org.ovsqos.core.policy.BookUpdate;
 import org.ovsqos.core.policy.Decision;
 import org.ovsqos.core.policy.Forgotten;
 import org.ovsqos.core.policy.InterfaceSample;
@@ -19,7 +20,6 @@ import org.ovsqos.core.policy.Observation;
 import org.ovsqos.core.policy.PolicyBook;
 import org.ovsqos.core.policy.ReleaseResult;
 import org.ovsqos.core.policy.SampleOutcome;
-import org.ovsqos.core.policy.Update;
 import org.ovsqos.daemon.admin.AdminCommandException;
 import org.ovsqos.daemon.metrics.DaemonMetrics;
 import org.ovsqos.ovsdb.cache.RowEvent;
@@ -109,7 +109,7 @@ final class Governor implements RowListener {
             synced = true;
             long managed = rows.all().stream().filter(r -> manages(r.name())).count();
             log.info("ovsdb sync=first interfaces={} managed={} remembered_penalties={} action=baseline", rows.size(),
-                    managed, book.view(clock.instant()).stream().filter(v -> v.stage() > 0).count());
+                    managed, book.view().stream().filter(v -> v.stage() > 0).count());
             tick(true);
         }
         limits.scheduleFlush();
@@ -201,7 +201,7 @@ final class Governor implements RowListener {
                 samples.put(row.name(), observations.sample(row, now, current));
             }
         }
-        Update update = book.tick(now, samples);
+        BookUpdate update = book.tick(now, samples);
         book = update.book();
         adopt(update);
         lastTick = now;
@@ -211,7 +211,7 @@ final class Governor implements RowListener {
         effects.publish(this);
     }
 
-    private void adopt(Update update) {
+    private void adopt(BookUpdate update) {
         for (Decision d : update.decisions()) {
             limits.want(d.iface(), d.limit());
             if (d.sample() == SampleOutcome.IMPOSSIBLE_RATE) {
@@ -282,7 +282,7 @@ final class Governor implements RowListener {
         assert executor.isCurrent() : GovernorThread.offThread();
         Instant now = clock.instant();
         QosConfig before = book.config();
-        Update update = book.reload(config, now);
+        BookUpdate update = book.reload(config, now);
         book = update.book();
         limits.forgetDesired();
         adopt(update);

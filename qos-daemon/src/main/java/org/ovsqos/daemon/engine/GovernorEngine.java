@@ -15,8 +15,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.ovsqos.core.config.ConfigResult;
 import org.ovsqos.core.config.QosConfig;
+import org.ovsqos.core.policy.BookUpdate;
 import org.ovsqos.core.policy.PolicyBook;
-import org.ovsqos.core.policy.Update;
 import org.ovsqos.daemon.admin.AdminCommandException;
 import org.ovsqos.daemon.common.DaemonException;
 import org.ovsqos.daemon.common.DaemonOptions;
@@ -75,7 +75,7 @@ public final class GovernorEngine implements DaemonEngine {
 
         stateFile = new StateFile(statePath(options, config));
         stateFile.removeLeftovers();
-        Update restored = PolicyBook.restore(config, stateFile.load(now), now);
+        BookUpdate restored = PolicyBook.restore(config, stateFile.load(now), now);
         restored.forgotten().forEach(f -> Log.log.info("state iface={} event=forgotten reason={}", f.iface(),
                 f.reason().name().toLowerCase()));
 

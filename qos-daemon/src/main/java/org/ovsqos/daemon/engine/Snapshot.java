@@ -25,7 +25,7 @@ record Snapshot(List<InterfaceView> interfaces, DaemonStatus status) {
     /** Built on the governor's thread from its current state. */
     static Snapshot of(Governor g, StatusFacts facts, StateFileStatus stateFile, Instant now) {
         Map<String, InterfaceView> views = new TreeMap<>();
-        for (org.ovsqos.core.policy.InterfaceView v : g.book().view(now)) {
+        for (org.ovsqos.core.policy.PolicyView v : g.book().view()) {
             boolean present = g.present(v.iface());
             Limit limit = present ? g.desired().getOrDefault(v.iface(), new Limit(v.limitKbps(), v.burstKb()))
                     : new Limit(v.limitKbps(), v.burstKb());

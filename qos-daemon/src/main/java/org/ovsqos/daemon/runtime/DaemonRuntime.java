@@ -87,10 +87,6 @@ public final class DaemonRuntime implements AutoCloseable {
         return ProcessHandle.current().pid();
     }
 
-    public PrometheusMeterRegistry meterRegistry() {
-        return registry;
-    }
-
     public DaemonMetrics metrics() {
         return metrics;
     }

@@ -29,7 +29,7 @@ class MetricsEndpointTest {
         metrics.bindJvmMetrics();
         metrics.updateInterfaces(List.of(new InterfaceView("kvm101.0", 0, 1_000_000, 100_000, 1_000_000,
                 Optional.empty(), 42.0, OptionalDouble.empty(), true)));
-        endpoint = MetricsEndpoint.start(MetricsListen.parse("127.0.0.1:0"), registry);
+        endpoint = MetricsEndpoint.start(new InetSocketAddress("127.0.0.1", 0), registry);
     }
 
     @AfterEach

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +29,6 @@ import org.ovsqos.daemon.admin.AdminClient;
 import org.ovsqos.daemon.admin.FakeAdminHandler;
 import org.ovsqos.daemon.common.DaemonOptions;
 import org.ovsqos.daemon.metrics.MetricsEndpoint;
-import org.ovsqos.daemon.metrics.MetricsListen;
 import org.ovsqos.daemon.systemd.SystemdNotifier;
 import sun.misc.Signal;
 
@@ -120,7 +120,7 @@ class DaemonRuntimeTest {
         HttpClient http = HttpClient.newHttpClient();
         URI uri;
         try (DaemonRuntime runtime = DaemonRuntime.withoutSignals(options(), SystemdNotifier.disabled(), Clock.systemUTC())) {
-            MetricsEndpoint endpoint = runtime.serveMetrics(MetricsListen.parse("127.0.0.1:0"));
+            MetricsEndpoint endpoint = runtime.serveMetrics(new InetSocketAddress("127.0.0.1", 0));
             runtime.metrics().transaction(true);
             uri = URI.create("http://127.0.0.1:" + endpoint.address().getPort() + "/metrics");
 

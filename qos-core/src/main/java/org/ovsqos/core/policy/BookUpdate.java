@@ -12,9 +12,9 @@ import java.util.Objects;
  * @param decisions one per present managed interface, sorted by name
  * @param forgotten records dropped by the operation, sorted by name
  */
-public record Update(PolicyBook book, List<Decision> decisions, List<Forgotten> forgotten) {
+public record BookUpdate(PolicyBook book, List<Decision> decisions, List<Forgotten> forgotten) {
 
-    public Update {
+    public BookUpdate {
         Objects.requireNonNull(book, "book");
         decisions = List.copyOf(decisions);
         forgotten = List.copyOf(forgotten);

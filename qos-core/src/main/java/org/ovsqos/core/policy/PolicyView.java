@@ -1,10 +1,8 @@
 package org.ovsqos.core.policy;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * One row of {@code ovs-qos list}.
@@ -15,29 +13,21 @@ import java.util.OptionalLong;
  * @param burstKb the burst that goes with it
  * @param baseKbps its base rate, as last known
  * @param penaltyUntil when its penalty ends, if penalised
- * @param remaining time left of the penalty at the view's instant, never negative
  * @param lastMbps the rate measured by its latest sample
  * @param present whether the interface exists now; an absent one is listed while it owes a penalty
  */
-public record InterfaceView(
+public record PolicyView(
         String iface,
         int stage,
         long limitKbps,
         long burstKb,
         long baseKbps,
         Optional<Instant> penaltyUntil,
-        Optional<Duration> remaining,
         double lastMbps,
         boolean present) {
 
-    public InterfaceView {
+    public PolicyView {
         Objects.requireNonNull(iface, "iface");
         Objects.requireNonNull(penaltyUntil, "penaltyUntil");
-        Objects.requireNonNull(remaining, "remaining");
-    }
-
-    /** {@link #remaining} in whole seconds, rounded down, as {@code remaining_seconds}. */
-    public OptionalLong remainingSeconds() {
-        return remaining.map(d -> OptionalLong.of(d.getSeconds())).orElse(OptionalLong.empty());
     }
 }

@@ -3,8 +3,8 @@ package org.ovsqos.core.policy;
 import java.time.Duration;
 
 /** The old script's arithmetic, in its order of operations so thresholds compare the same. */
-final class Rates {
-    private Rates() {}
+final class RateMath {
+    private RateMath() {}
 
     static double seconds(Duration d) {
         return d.getSeconds() + d.getNano() / 1e9;
