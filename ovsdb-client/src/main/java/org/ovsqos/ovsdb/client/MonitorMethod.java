@@ -1,6 +1,16 @@
 package org.ovsqos.ovsdb.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.ovsqos.ovsdb.monitor.MonitorCondSinceResult;
+import org.ovsqos.ovsdb.monitor.MonitorRequest;
+import org.ovsqos.ovsdb.monitor.MonitorRequests;
+import org.ovsqos.ovsdb.monitor.TableUpdates;
 
 /**
  * The ways to create a monitor, best first: what a {@link Replica} uses, falling back when the
@@ -36,6 +46,32 @@ public enum MonitorMethod {
             case MONITOR_COND -> Optional.of(MONITOR);
             case MONITOR -> Optional.empty();
         };
+    }
+
+    /**
+     * Makes a monitor this way on {@code c}. Every method's reply is given as a
+     * {@link MonitorCondSinceResult}: not found, with no transaction id, but for
+     * {@code monitor_cond_since}.
+     *
+     * @param since the transaction to resume from; only {@code monitor_cond_since} uses it
+     */
+    CompletableFuture<MonitorCondSinceResult> request(OvsdbConnection c, Duration timeout, String db, JsonNode id,
+            Map<String, List<MonitorRequest>> requests, Optional<UUID> since) {
+        return switch (this) {
+            case MONITOR_COND_SINCE -> c.request(methodName, timeout,
+                    Replies.elements(MonitorRequests.monitorCondSinceParams(db, id, requests, since)),
+                    MonitorCondSinceResult::fromJson);
+            case MONITOR_COND -> c.request(methodName, timeout,
+                    Replies.elements(MonitorRequests.monitorCondParams(db, id, requests)),
+                    r -> whole(TableUpdates.fromUpdate2Json(r)));
+            case MONITOR -> c.request(methodName, timeout,
+                    Replies.elements(MonitorRequests.monitorParams(db, id, requests)),
+                    r -> whole(TableUpdates.fromMonitorReply(r)));
+        };
+    }
+
+    private static MonitorCondSinceResult whole(TableUpdates updates) {
+        return new MonitorCondSinceResult(false, MonitorRequests.NO_TXN_ID, updates);
     }
 
     /** Whether a monitor made this way can filter rows with a {@code where}. */

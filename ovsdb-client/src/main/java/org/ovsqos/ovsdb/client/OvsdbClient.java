@@ -67,17 +67,17 @@ import org.ovsqos.ovsdb.schema.DatabaseSchema;
  */
 public final class OvsdbClient implements AutoCloseable {
 
-
     private final OvsdbSession session;
     private final OvsdbOptions options;
     private final NotificationRouter notifications = new NotificationRouter();
     private final AtomicLong replicaCount = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final SchemaCache schemas = new SchemaCache();
+    private final SchemaCache schemas;
 
     OvsdbClient(OvsdbSession session, OvsdbOptions options) {
         this.session = session;
         this.options = options;
+        this.schemas = new SchemaCache(options.callTimeout());
         session.addNotificationListener(notifications);
     }
 
@@ -128,7 +128,7 @@ public final class OvsdbClient implements AutoCloseable {
         if (c.isEmpty()) {
             return CompletableFuture.failedFuture(session.notConnected("get_schema"));
         }
-        return schemaOn(c.get(), db).copy();
+        return schemas.get(c.get(), db).copy();
     }
 
     /** {@link #transact(String, Duration, List)} with the default call timeout. */
@@ -162,6 +162,24 @@ public final class OvsdbClient implements AutoCloseable {
         return session.request("echo", options.callTimeout(), Arrays.asList(params), Function.identity());
     }
 
+    /** {@code get_server_id} (ovsdb-server(7) 4.1.17): the server process's UUID, new at each start. */
+    public CompletableFuture<UUID> getServerId() {
+        return session.request("get_server_id", options.callTimeout(), List.of(), Replies::serverId);
+    }
+
+    /**
+     * {@code convert} (ovsdb-server(7) section 4.1.19, Open vSwitch 2.9 and later): converts the
+     * database named like {@code schema}, online and atomically, to it. Rows keep the columns the
+     * new schema has, new columns take their defaults, and every constraint of the new schema must
+     * hold, or the server refuses with its reason ({@link OvsdbRpcException}). Once converted, the
+     * server cancels the monitors of {@link #setDbChangeAware change-aware} connections and drops
+     * the others, this one too once it has replied: the session reconnects, replicas resync.
+     */
+    public CompletableFuture<Void> convert(DatabaseSchema schema) {
+        return session.request("convert", options.callTimeout(),
+                List.of(TextNode.valueOf(schema.name()), schema.toJson()), result -> null);
+    }
+
     /**
      * {@code set_db_change_aware} (ovsdb-server(7) section 4.1.18): when {@code aware}, the server
      * no longer disconnects this connection when a database is added, removed or converted, but
@@ -183,7 +201,7 @@ public final class OvsdbClient implements AutoCloseable {
      * @return fails with {@link OvsdbRpcException} if this connection already asked for the lock
      */
     public CompletableFuture<Boolean> lock(String lockId) {
-        return session.request("lock", options.callTimeout(), List.of(TextNode.valueOf(lockName(lockId))),
+        return session.request("lock", options.callTimeout(), List.of(TextNode.valueOf(Replies.lockName(lockId))),
                 result -> Replies.locked("lock", result));
     }
 
@@ -192,13 +210,8 @@ public final class OvsdbClient implements AutoCloseable {
      * owner gets a {@link LockListener#stolen} notification.
      */
     public CompletableFuture<Void> steal(String lockId) {
-        return session.request("steal", options.callTimeout(), List.of(TextNode.valueOf(lockName(lockId))),
-                result -> {
-                    if (!Replies.locked("steal", result)) {
-                        throw new OvsdbProtocolException("steal reply says the lock is not held: " + result);
-                    }
-                    return null;
-                });
+        return session.request("steal", options.callTimeout(), List.of(TextNode.valueOf(Replies.lockName(lockId))),
+                Replies::stolen);
     }
 
     /**
@@ -206,7 +219,7 @@ public final class OvsdbClient implements AutoCloseable {
      * queue; the next waiter gets {@link LockListener#locked}.
      */
     public CompletableFuture<Void> unlock(String lockId) {
-        return session.request("unlock", options.callTimeout(), List.of(TextNode.valueOf(lockName(lockId))),
+        return session.request("unlock", options.callTimeout(), List.of(TextNode.valueOf(Replies.lockName(lockId))),
                 result -> null);
     }
 
@@ -222,19 +235,23 @@ public final class OvsdbClient implements AutoCloseable {
      * {@code monitorId}. Add the listener first, so that no update is missed.
      *
      * @param monitorId any JSON value, unique among this connection's monitors
-     * @throws IllegalArgumentException if a request has a {@code where}
+     * @param requests table name to its requests, usually one ({@code List.of(request)}); several
+     *     give columns their own {@link org.ovsqos.ovsdb.monitor.MonitorSelect} (see
+     *     {@link MonitorRequests} for the rules)
+     * @throws IllegalArgumentException if a request has a {@code where}, or requests overlap
      */
-    public CompletableFuture<TableUpdates> monitor(String db, JsonNode monitorId, Map<String, MonitorRequest> requests) {
+    public CompletableFuture<TableUpdates> monitor(String db, JsonNode monitorId,
+            Map<String, List<MonitorRequest>> requests) {
         return session.request("monitor", options.callTimeout(),
                 Replies.elements(MonitorRequests.monitorParams(db, monitorId, requests)), TableUpdates::fromMonitorReply);
     }
 
     /**
      * {@code monitor_cond} (ovsdb-server(7) section 4.1.12): like {@link #monitor}, and each
-     * request's {@code where} chooses the rows; later changes come as {@code update2}.
+     * table's {@code where} chooses the rows; later changes come as {@code update2}.
      */
     public CompletableFuture<TableUpdates> monitorCond(String db, JsonNode monitorId,
-            Map<String, MonitorRequest> requests) {
+            Map<String, List<MonitorRequest>> requests) {
         return session.request("monitor_cond", options.callTimeout(),
                 Replies.elements(MonitorRequests.monitorCondParams(db, monitorId, requests)), TableUpdates::fromUpdate2Json);
     }
@@ -248,7 +265,7 @@ public final class OvsdbClient implements AutoCloseable {
      * @param lastTxnId the last transaction the caller has seen; empty for everything
      */
     public CompletableFuture<MonitorCondSinceResult> monitorCondSince(String db, JsonNode monitorId,
-            Map<String, MonitorRequest> requests, Optional<UUID> lastTxnId) {
+            Map<String, List<MonitorRequest>> requests, Optional<UUID> lastTxnId) {
         return session.request("monitor_cond_since", options.callTimeout(),
                 Replies.elements(MonitorRequests.monitorCondSinceParams(db, monitorId, requests, lastTxnId)),
                 MonitorCondSinceResult::fromJson);
@@ -295,15 +312,6 @@ public final class OvsdbClient implements AutoCloseable {
     public Replica replicate(String db, Map<String, MonitorRequest> requests, Executor eventExecutor) {
         Objects.requireNonNull(db, "db");
         Objects.requireNonNull(eventExecutor, "eventExecutor");
-        if (requests.isEmpty()) {
-            throw new IllegalArgumentException("a replica needs at least one table to monitor");
-        }
-        requests.forEach((table, request) -> {
-            if (!request.select().isAll()) {
-                throw new IllegalArgumentException("a replica needs every kind of change of table " + table
-                        + ", got " + request.select());
-            }
-        });
         if (closed.get()) {
             throw new IllegalStateException("client of " + session.endpoint() + " is closed");
         }
@@ -329,27 +337,12 @@ public final class OvsdbClient implements AutoCloseable {
 
     // ---- for Replica ----
 
-    /** The schema of {@code db} on {@code connection}, fetched once per connection. */
-    CompletableFuture<DatabaseSchema> schemaOn(OvsdbConnection connection, String db) {
-        return schemas.get(connection, db, () -> connection.request("get_schema", options.callTimeout(),
-                List.of(TextNode.valueOf(db)), DatabaseSchema::fromJson));
-    }
-
-    /** Forgets the schemas fetched on {@code connection}: one of them may have changed. */
-    void forgetSchemas(OvsdbConnection connection) {
-        schemas.forget(connection);
+    /** The schemas fetched, once per connection. */
+    SchemaCache schemas() {
+        return schemas;
     }
 
     void removed(Replica replica) {
         notifications.replicas.remove(replica);
-    }
-
-    /** RFC 7047 section 4.1.8: a lock name is an {@code <id>}, which the server checks. */
-    private static String lockName(String lockId) {
-        Objects.requireNonNull(lockId, "lockId");
-        if (lockId.isEmpty()) {
-            throw new IllegalArgumentException("empty lock name");
-        }
-        return lockId;
     }
 }

@@ -1,28 +1,19 @@
 package org.ovsqos.ovsdb.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.TextNode;
-import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
-import org.ovsqos.ovsdb.OvsdbConnectionException;
 import org.ovsqos.ovsdb.OvsdbException;
-import org.ovsqos.ovsdb.OvsdbProtocolException;
 import org.ovsqos.ovsdb.OvsdbRpcException;
 import org.ovsqos.ovsdb.cache.CacheUpdateException;
 import org.ovsqos.ovsdb.cache.TableCache;
-import org.ovsqos.ovsdb.monitor.MonitorCondSinceResult;
 import org.ovsqos.ovsdb.monitor.MonitorRequest;
-import org.ovsqos.ovsdb.monitor.MonitorRequests;
-import org.ovsqos.ovsdb.monitor.MonitorUpdate;
-import org.ovsqos.ovsdb.monitor.TableUpdates;
-import org.ovsqos.ovsdb.schema.DatabaseSchema;
+import org.ovsqos.ovsdb.monitor.Where;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * replaces them ({@link TableCache#replaceAll}), which emits row events only for what differs.
  * Then the {@code update}/{@code update2}/{@code update3} notifications of its monitor (RFC 7047
  * section 4.1.6, ovsdb-server(7) sections 4.1.14 and 4.1.16) are applied as they come.
+ *
+ * <p><b>Changing the rows replicated.</b> {@link #changeWhere} gives tables new conditions on
+ * the live monitor ({@code monitor_cond_change}, ovsdb-server(7) section 4.1.13). As Open
+ * vSwitch's own IDL does, a new monitor asks only for conditions the server has accepted, and the
+ * newer ones follow it: a condition the server refuses fails that call and never a reconnect.
  *
  * <p><b>Never a wrong cache.</b> An update the cache rejects (a change to a row it does not hold,
  * a value that does not fit the schema: {@link CacheUpdateException}) leaves the cache as it was;
@@ -65,34 +61,15 @@ public final class Replica implements AutoCloseable {
 
     private final OvsdbClient client;
     private final String database;
-    private final Map<String, MonitorRequest> requests;
-    private final boolean conditional;
-    /** Every monitor id of this replica starts with it, so the client can route by id. */
-    private final String idPrefix;
-    private final TableCache cache;
-    private final CompletableFuture<Void> firstSync = new CompletableFuture<>();
-    private final ListenerList<Runnable> syncListeners = new ListenerList<>();
-    private volatile MonitorMethod method = MonitorMethod.MONITOR_COND_SINCE;
-
-    // Guarded by this. Changed on the session's I/O thread, except by close().
+    private final ReplicaMonitor monitor;
+    // Guarded by this.
     private Registration hook;
-    private long monitorsMade;
-    /** The connection the replica is installed, or being installed, on. */
-    private OvsdbConnection attachedTo;
-    /** The monitor whose updates the cache follows; null while (re)subscribing. */
-    private JsonNode liveId;
-    /** The last transaction the cache reflects, for monitor_cond_since; null when unknown. */
-    private UUID lastTxnId;
-    private boolean closed;
 
     Replica(OvsdbClient client, String database, Map<String, MonitorRequest> requests, Executor eventExecutor,
             long number) {
         this.client = client;
         this.database = database;
-        this.requests = Collections.unmodifiableMap(new LinkedHashMap<>(requests));
-        this.conditional = requests.values().stream().anyMatch(MonitorRequest::isConditional);
-        this.idPrefix = "replica-" + number + "/";
-        this.cache = TableCache.create(this.requests, eventExecutor);
+        this.monitor = new ReplicaMonitor(this, client, database, requests, eventExecutor, number);
     }
 
     /** Starts following the session's connections. */
@@ -104,7 +81,11 @@ public final class Replica implements AutoCloseable {
         }
         // A hook added while a connection is up (or running its hooks) first runs on the next
         // one: catch up on the current connection, on the I/O thread like the hook would.
-        session.whenConnected().thenAccept(c -> session.execute(() -> catchUp(c)));
+        session.whenConnected().thenAccept(c -> session.execute(() -> {
+            if (monitor.isNewTo(c)) {
+                attachOrDrop(c);
+            }
+        }));
     }
 
     /**
@@ -112,16 +93,32 @@ public final class Replica implements AutoCloseable {
      * first sync; between connections it keeps the last content.
      */
     public TableCache cache() {
-        return cache;
+        return monitor.cache();
     }
 
     public String database() {
         return database;
     }
 
-    /** The tables and columns replicated. */
+    /** The tables and columns replicated, with the conditions of the last {@link #changeWhere}. */
     public Map<String, MonitorRequest> requests() {
-        return requests;
+        return monitor.wanted();
+    }
+
+    /**
+     * Gives the tables of {@code wheres} new conditions; the others keep theirs. The server sends
+     * the rows that start matching as inserts and those that stop as deletes, which reach the
+     * cache's listeners as row events. Completes, on the event executor, once the server has
+     * accepted the conditions and those events are delivered; while there is no live monitor,
+     * once the next one has. Fails, the accepted conditions staying, with the server's
+     * {@link OvsdbRpcException} (e.g. {@code "unknown column"}) if it refuses them, or with an
+     * {@link IllegalStateException} if the server knows only {@code monitor}, or the replica is
+     * closed.
+     *
+     * @throws IllegalArgumentException naming a table the replica does not monitor
+     */
+    public CompletableFuture<Void> changeWhere(Map<String, Where> wheres) {
+        return monitor.changeWhere(new LinkedHashMap<>(wheres));
     }
 
     /**
@@ -130,7 +127,7 @@ public final class Replica implements AutoCloseable {
      * sent. Fails if the replica is closed (or gives up) first.
      */
     public CompletableFuture<Void> firstSync() {
-        return firstSync.copy();
+        return monitor.firstSync.copy();
     }
 
     /**
@@ -138,7 +135,7 @@ public final class Replica implements AutoCloseable {
      * delivered: after each monitor reply applied on a new connection, or after a resync.
      */
     public Registration addSyncListener(Runnable listener) {
-        return syncListeners.add(listener);
+        return monitor.syncListeners.add(listener);
     }
 
     /**
@@ -146,83 +143,55 @@ public final class Replica implements AutoCloseable {
      * does not know it.
      */
     public MonitorMethod method() {
-        return method;
+        return monitor.method();
     }
 
     /** The transaction id the replica would resume from; empty when the server gave none. */
-    public synchronized Optional<UUID> lastTxnId() {
-        return Optional.ofNullable(lastTxnId);
+    public Optional<UUID> lastTxnId() {
+        return monitor.lastTxnId();
     }
 
     /**
      * Stops following the session and cancels the monitor ({@code monitor_cancel}, RFC 7047
-     * section 4.1.7). The cache keeps its last content and receives nothing more. Idempotent.
+     * section 4.1.7). The cache keeps its last content and receives nothing more; the futures of
+     * {@link #firstSync()} and of {@link #changeWhere} still waiting fail. Idempotent.
      */
     @Override
     public void close() {
-        OvsdbConnection c;
-        JsonNode id;
+        if (!monitor.close()) {
+            return;
+        }
         Registration registration;
         synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            c = attachedTo;
-            id = liveId;
             registration = hook;
-            attachedTo = null;
-            liveId = null;
         }
         if (registration != null) {
             registration.close();
         }
         client.removed(this);
-        if (c != null && id != null) {
-            cancelQuietly(c, id);
-        }
-        firstSync.completeExceptionally(new OvsdbConnectionException(
-                "replica of " + database + " " + requests.keySet() + " closed before its first sync"));
-        log.info("ovsdb replica db={} tables={} action=close", database, requests.keySet());
+        log.info("ovsdb replica db={} tables={} action=close", database, monitor.tables());
     }
 
     @Override
     public String toString() {
-        return "Replica[" + database + " " + requests.keySet() + ", " + method + "]";
+        return "Replica[" + database + " " + monitor.tables() + ", " + monitor.method() + "]";
     }
 
     // ---- routing, called by the client on the I/O thread ----
 
     boolean owns(JsonNode monitorId) {
-        return monitorId.isTextual() && monitorId.textValue().startsWith(idPrefix);
+        return monitor.owns(monitorId);
     }
 
-    synchronized void onNotification(String notification, JsonNode params) {
-        if (closed || liveId == null || !liveId.equals(params.path(0))) {
-            return; // a monitor this replica has dropped: its last words do not count
-        }
-        if (notification.equals("monitor_canceled")) {
-            log.warn("ovsdb replica db={} monitor={} event=monitor_canceled action=resync", database, liveId);
-            client.forgetSchemas(attachedTo);
-            resync();
-            return;
-        }
-        try {
-            MonitorUpdate update = Replies.update(notification, params);
-            cache.apply(update.updates());
-            update.lastTxnId().ifPresent(this::remember);
-        } catch (OvsdbProtocolException e) {
-            log.warn("ovsdb replica db={} notification={} rejected=\"{}\" action=resync", database, notification,
-                    e.getMessage());
-            resync();
-        }
+    void onNotification(String notification, JsonNode params) {
+        monitor.onNotification(notification, params);
     }
 
-    // ---- installing the monitor, on the I/O thread ----
+    // ---- following the connections, on the I/O thread ----
 
     /** The on-connect hook: install on {@code c}; only a failure worth a reconnect fails it. */
     private CompletableFuture<Void> attach(OvsdbConnection c) {
-        return install(c).handle((v, failure) -> {
+        return monitor.install(c).handle((v, failure) -> {
             if (failure == null) {
                 return CompletableFuture.<Void>completedFuture(null);
             }
@@ -241,17 +210,8 @@ public final class Replica implements AutoCloseable {
         }).thenCompose(Function.identity());
     }
 
-    private void catchUp(OvsdbConnection c) {
-        synchronized (this) {
-            if (closed || attachedTo == c || !c.isOpen()) {
-                return;
-            }
-        }
-        attachOrDrop(c);
-    }
-
     /** Attaches outside the session's hooks: a failure can only be cured by a new connection. */
-    private void attachOrDrop(OvsdbConnection c) {
+    void attachOrDrop(OvsdbConnection c) {
         attach(c).whenComplete((v, failure) -> {
             if (failure != null) {
                 c.close();
@@ -259,156 +219,10 @@ public final class Replica implements AutoCloseable {
         });
     }
 
-    private CompletableFuture<Void> install(OvsdbConnection c) {
-        synchronized (this) {
-            if (closed) {
-                return CompletableFuture.completedFuture(null);
-            }
-            attachedTo = c;
-            liveId = null;
-        }
-        return client.schemaOn(c, database).thenCompose(schema -> {
-            bind(schema);
-            return subscribe(c, method);
-        });
-    }
-
-    private synchronized void bind(DatabaseSchema schema) {
-        boolean hadSchema = cache.hasSchema();
-        try {
-            if (cache.bind(schema) && hadSchema) {
-                // The server's transaction history does not span a schema change.
-                log.info("ovsdb replica db={} schema_version={} event=schema_changed", database, schema.version());
-                lastTxnId = null;
-            }
-        } catch (IllegalArgumentException e) {
-            throw new Unrecoverable("cannot replicate " + requests.keySet() + " of " + database + ": "
-                    + e.getMessage(), e);
-        }
-    }
-
-    private CompletableFuture<Void> subscribe(OvsdbConnection c, MonitorMethod m) {
-        if (conditional && !m.isConditional()) {
-            return CompletableFuture.failedFuture(new Unrecoverable("the server at " + c.endpoint()
-                    + " knows only monitor, which cannot filter the rows of " + requests.keySet(), null));
-        }
-        JsonNode id;
-        UUID since;
-        synchronized (this) {
-            if (closed || attachedTo != c) {
-                return CompletableFuture.completedFuture(null);
-            }
-            id = TextNode.valueOf(idPrefix + ++monitorsMade);
-            since = lastTxnId;
-        }
-        var timeout = client.options().callTimeout();
-        CompletableFuture<Void> subscribed = switch (m) {
-            case MONITOR_COND_SINCE -> c.request(m.methodName(), timeout,
-                    Replies.elements(MonitorRequests.monitorCondSinceParams(database, id, requests, Optional.ofNullable(since))),
-                    MonitorCondSinceResult::fromJson)
-                    .thenCompose(r -> synced(c, m, id, r.found(), r.lastTxnId(), r.updates()));
-            case MONITOR_COND -> c.request(m.methodName(), timeout,
-                    Replies.elements(MonitorRequests.monitorCondParams(database, id, requests)), TableUpdates::fromUpdate2Json)
-                    .thenCompose(u -> synced(c, m, id, false, null, u));
-            case MONITOR -> c.request(m.methodName(), timeout,
-                    Replies.elements(MonitorRequests.monitorParams(database, id, requests)), TableUpdates::fromMonitorReply)
-                    .thenCompose(u -> synced(c, m, id, false, null, u));
-        };
-        return subscribed.exceptionallyCompose(failure -> {
-            Throwable cause = Replies.unwrap(failure);
-            Optional<MonitorMethod> fallback = m.fallback();
-            if (cause instanceof OvsdbRpcException rpc && "unknown method".equals(rpc.error()) && fallback.isPresent()) {
-                log.info("ovsdb replica db={} method={} supported=false fallback={}", database, m.methodName(),
-                        fallback.get().methodName());
-                method = fallback.get();
-                return subscribe(c, fallback.get());
-            }
-            return CompletableFuture.failedFuture(cause);
-        });
-    }
-
-    /** Applies a monitor reply; on success the monitor becomes the one the cache follows. */
-    private CompletableFuture<Void> synced(OvsdbConnection c, MonitorMethod m, JsonNode id, boolean found,
-            UUID txn, TableUpdates updates) {
-        synchronized (this) {
-            if (closed || attachedTo != c) {
-                cancelQuietly(c, id); // superseded while the reply was on its way
-                return CompletableFuture.completedFuture(null);
-            }
-            try {
-                if (found) {
-                    cache.apply(updates);
-                } else {
-                    cache.replaceAll(updates);
-                }
-            } catch (CacheUpdateException e) {
-                if (!found) {
-                    return CompletableFuture.failedFuture(e);
-                }
-                log.warn("ovsdb replica db={} since={} rejected=\"{}\" action=resync", database, lastTxnId,
-                        e.getMessage());
-                lastTxnId = null;
-                cancelQuietly(c, id);
-                return subscribe(c, m);
-            }
-            if (m == MonitorMethod.MONITOR_COND_SINCE) {
-                remember(txn);
-            }
-            liveId = id;
-        }
-        log.info("ovsdb replica db={} method={} found={} rows={} action=synced", database, m.methodName(), found,
-                updates.rowCount());
-        cache.runAfterEvents(() -> syncListeners.forEach(Runnable::run, log, "replica sync"));
-        // This runs in the on-connect hook, before the session reports CONNECTED; whoever waits
-        // for the first sync wants to use the client next, so it completes once calls work.
-        client.session().whenConnected().thenRun(() -> cache.runAfterEvents(() -> firstSync.complete(null)));
-        return CompletableFuture.completedFuture(null);
-    }
-
-    /** Lock held. Drops the live monitor and subscribes afresh on the same connection. */
-    private void resync() {
-        OvsdbConnection c = attachedTo;
-        JsonNode old = liveId;
-        liveId = null;
-        lastTxnId = null;
-        if (c == null || !c.isOpen()) {
-            return; // the next connection's hook resubscribes
-        }
-        if (old != null) {
-            cancelQuietly(c, old);
-        }
-        attachOrDrop(c);
-    }
-
-    private void remember(UUID txn) {
-        lastTxnId = txn == null || txn.equals(MonitorRequests.NO_TXN_ID) ? null : txn;
-    }
-
     private void giveUp(Unrecoverable failure) {
-        log.error("ovsdb replica db={} tables={} error=\"{}\" action=give-up", database, requests.keySet(),
+        log.error("ovsdb replica db={} tables={} error=\"{}\" action=give-up", database, monitor.tables(),
                 failure.getMessage());
-        firstSync.completeExceptionally(new OvsdbException(failure.getMessage(), failure.getCause()));
+        monitor.firstSync.completeExceptionally(new OvsdbException(failure.getMessage(), failure.getCause()));
         close();
-    }
-
-    private void cancelQuietly(OvsdbConnection c, JsonNode id) {
-        if (c.isOpen()) {
-            c.request("monitor_cancel", client.options().callTimeout(), List.of(id), r -> null)
-                    .whenComplete((v, e) -> {
-                        if (e != null) {
-                            log.debug("ovsdb replica db={} monitor={} monitor_cancel failed: {}", database, id,
-                                    e.toString());
-                        }
-                    });
-        }
-    }
-
-    /** A failure that no reconnect cures: the replica gives up instead of making the session flap. */
-    private static final class Unrecoverable extends OvsdbException {
-        private static final long serialVersionUID = 1L;
-
-        Unrecoverable(String message, Throwable cause) {
-            super(message, cause);
-        }
     }
 }

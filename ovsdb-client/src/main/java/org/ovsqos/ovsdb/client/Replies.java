@@ -3,6 +3,8 @@ package org.ovsqos.ovsdb.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import org.ovsqos.ovsdb.OvsdbProtocolException;
 import org.ovsqos.ovsdb.monitor.MonitorUpdate;
@@ -35,6 +37,27 @@ final class Replies {
         return List.copyOf(names);
     }
 
+    /** RFC 7047 section 4.1.8: a lock name is an {@code <id>}, which the server checks. */
+    static String lockName(String lockId) {
+        Objects.requireNonNull(lockId, "lockId");
+        if (lockId.isEmpty()) {
+            throw new IllegalArgumentException("empty lock name");
+        }
+        return lockId;
+    }
+
+    /** The result of {@code get_server_id} (ovsdb-server(7) section 4.1.17): a UUID string. */
+    static UUID serverId(JsonNode result) {
+        if (result == null || !result.isTextual()) {
+            throw new OvsdbProtocolException("get_server_id: expected a UUID string, got " + result);
+        }
+        try {
+            return UUID.fromString(result.textValue());
+        } catch (IllegalArgumentException e) {
+            throw new OvsdbProtocolException("get_server_id: expected a UUID string, got " + result, e);
+        }
+    }
+
     /** The result of {@code lock} or {@code steal} (RFC 7047 section 4.1.8): {@code {"locked": bool}}. */
     static boolean locked(String method, JsonNode result) {
         JsonNode locked = result == null ? null : result.get("locked");
@@ -42,6 +65,14 @@ final class Replies {
             throw new OvsdbProtocolException(method + ": expected {\"locked\": <boolean>}, got " + result);
         }
         return locked.booleanValue();
+    }
+
+    /** The result of {@code steal}, which always holds the lock. */
+    static Void stolen(JsonNode result) {
+        if (!locked("steal", result)) {
+            throw new OvsdbProtocolException("steal reply says the lock is not held: " + result);
+        }
+        return null;
     }
 
     /**

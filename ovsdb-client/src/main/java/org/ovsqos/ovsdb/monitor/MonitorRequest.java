@@ -11,7 +11,8 @@ import java.util.Objects;
  *     which is the row's key in every update)
  * @param select which kinds of change to report
  * @param where which rows to report; anything but {@link Where#ALL} needs {@code monitor_cond}
- *     or {@code monitor_cond_since}
+ *     or {@code monitor_cond_since}. Several requests of one table share its where (see
+ *     {@link MonitorRequests})
  */
 public record MonitorRequest(List<String> columns, MonitorSelect select, Where where) {
 

@@ -17,7 +17,8 @@ import org.ovsqos.ovsdb.notation.NotationJson;
  * <p>Unlike a transaction's {@code where}, whose conditions must all hold, a monitor's is a
  * disjunction: a row is reported when it matches <em>any</em> condition. On the wire the array
  * may also hold the booleans {@code true} (every row) and {@code false} (no row), and an empty
- * array means every row.
+ * array means every row. The {@link Condition.Constant}s are folded in when a {@code Where} is
+ * made: {@code true} makes it {@link #ALL}, {@code false} adds nothing.
  *
  * @param matchAll whether every row matches; then {@code conditions} is empty
  * @param conditions the conditions, any of which selects a row; none with {@code matchAll} false
@@ -33,6 +34,12 @@ public record Where(boolean matchAll, List<Condition> conditions) {
         conditions = List.copyOf(conditions);
         if (matchAll && !conditions.isEmpty()) {
             throw new IllegalArgumentException("a where that matches all rows has no conditions");
+        }
+        if (conditions.contains(Condition.TRUE)) {
+            matchAll = true;
+            conditions = List.of();
+        } else if (conditions.contains(Condition.FALSE)) {
+            conditions = conditions.stream().filter(c -> !c.equals(Condition.FALSE)).toList();
         }
     }
 
@@ -74,14 +81,7 @@ public record Where(boolean matchAll, List<Condition> conditions) {
         }
         List<Condition> conditions = new ArrayList<>();
         for (int i = 0; i < json.size(); i++) {
-            JsonNode clause = json.get(i);
-            if (clause.isBoolean()) {
-                if (clause.booleanValue()) {
-                    return ALL;
-                }
-            } else {
-                conditions.add(NotationJson.conditionFromJson(clause, "/" + i));
-            }
+            conditions.add(NotationJson.conditionFromJson(json.get(i), "/" + i));
         }
         return anyOf(conditions);
     }

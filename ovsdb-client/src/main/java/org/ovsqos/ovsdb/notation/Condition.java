@@ -5,21 +5,25 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * One clause of a {@code where}, on the wire {@code [<column>, <function>, <value>]}
- * (RFC 7047 section 5.1, {@code <condition>}). A row matches a {@code where} when it matches every
- * condition in it.
- *
- * @param column the column to test, e.g. {@code "name"} or {@code "_uuid"}
- * @param function how the column's value is compared with {@code value}
- * @param value the value to compare with; its type must suit the column (the server checks)
+ * One clause of a {@code where} (RFC 7047 section 5.1, {@code <condition>}): a {@link Comparison}
+ * of a column with a value, on the wire {@code [<column>, <function>, <value>]}, or one of the
+ * {@link Constant}s {@code true} and {@code false}, which Open vSwitch accepts as well
+ * (ovsdb-server(7) section 5.1). A row matches a transaction's {@code where} when it matches every
+ * condition in it, so an empty {@code where} matches every row and one holding {@link #FALSE}
+ * none.
  */
-public record Condition(String column, Function function, Value value) {
+public sealed interface Condition permits Condition.Comparison, Condition.Constant {
+
+    /** {@code true}: every row matches. */
+    Constant TRUE = new Constant(true);
+    /** {@code false}: no row matches. */
+    Constant FALSE = new Constant(false);
 
     /**
      * The condition functions (RFC 7047 section 5.1). The ordering ones apply only to integer and
      * real atoms; {@code ==}/{@code !=}/{@code includes}/{@code excludes} apply to every type.
      */
-    public enum Function {
+    enum Function {
         LESS_THAN("<"),
         LESS_OR_EQUAL("<="),
         EQUAL("=="),
@@ -51,51 +55,72 @@ public record Condition(String column, Function function, Value value) {
         }
     }
 
-    public Condition {
-        Objects.requireNonNull(column, "column");
-        Objects.requireNonNull(function, "function");
-        Objects.requireNonNull(value, "value");
+    /**
+     * {@code [<column>, <function>, <value>]}.
+     *
+     * @param column the column to test, e.g. {@code "name"} or {@code "_uuid"}
+     * @param function how the column's value is compared with {@code value}
+     * @param value the value to compare with; its type must suit the column (the server checks)
+     */
+    record Comparison(String column, Function function, Value value) implements Condition {
+        public Comparison {
+            Objects.requireNonNull(column, "column");
+            Objects.requireNonNull(function, "function");
+            Objects.requireNonNull(value, "value");
+        }
+
+        @Override
+        public String toString() {
+            return column + ' ' + function.symbol + ' ' + value;
+        }
     }
 
-    public static Condition equal(String column, Value value) {
-        return new Condition(column, Function.EQUAL, value);
+    /** The JSON boolean {@code true} (every row) or {@code false} (no row). */
+    record Constant(boolean value) implements Condition {
+        @Override
+        public String toString() {
+            return Boolean.toString(value);
+        }
     }
 
-    public static Condition notEqual(String column, Value value) {
-        return new Condition(column, Function.NOT_EQUAL, value);
+    static Constant constant(boolean value) {
+        return value ? TRUE : FALSE;
     }
 
-    public static Condition lessThan(String column, Value value) {
-        return new Condition(column, Function.LESS_THAN, value);
+    static Comparison equal(String column, Value value) {
+        return new Comparison(column, Function.EQUAL, value);
     }
 
-    public static Condition lessOrEqual(String column, Value value) {
-        return new Condition(column, Function.LESS_OR_EQUAL, value);
+    static Comparison notEqual(String column, Value value) {
+        return new Comparison(column, Function.NOT_EQUAL, value);
     }
 
-    public static Condition greaterThan(String column, Value value) {
-        return new Condition(column, Function.GREATER_THAN, value);
+    static Comparison lessThan(String column, Value value) {
+        return new Comparison(column, Function.LESS_THAN, value);
     }
 
-    public static Condition greaterOrEqual(String column, Value value) {
-        return new Condition(column, Function.GREATER_OR_EQUAL, value);
+    static Comparison lessOrEqual(String column, Value value) {
+        return new Comparison(column, Function.LESS_OR_EQUAL, value);
     }
 
-    public static Condition includes(String column, Value value) {
-        return new Condition(column, Function.INCLUDES, value);
+    static Comparison greaterThan(String column, Value value) {
+        return new Comparison(column, Function.GREATER_THAN, value);
     }
 
-    public static Condition excludes(String column, Value value) {
-        return new Condition(column, Function.EXCLUDES, value);
+    static Comparison greaterOrEqual(String column, Value value) {
+        return new Comparison(column, Function.GREATER_OR_EQUAL, value);
+    }
+
+    static Comparison includes(String column, Value value) {
+        return new Comparison(column, Function.INCLUDES, value);
+    }
+
+    static Comparison excludes(String column, Value value) {
+        return new Comparison(column, Function.EXCLUDES, value);
     }
 
     /** {@code ["_uuid", "==", ["uuid", ...]]}: the one row with this UUID, the fastest lookup. */
-    public static Condition uuidIs(UUID uuid) {
+    static Comparison uuidIs(UUID uuid) {
         return equal(Row.UUID_COLUMN, Atom.uuid(uuid));
-    }
-
-    @Override
-    public String toString() {
-        return column + ' ' + function.symbol + ' ' + value;
     }
 }

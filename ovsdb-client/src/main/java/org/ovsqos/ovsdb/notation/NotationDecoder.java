@@ -47,11 +47,14 @@ final class NotationDecoder {
     }
 
     static Condition condition(JsonNode json, String pointer) {
-        requireTriple(json, pointer, "condition", "[<column>, <function>, <value>]");
+        if (json != null && json.isBoolean()) {
+            return Condition.constant(json.booleanValue()); // ovsdb-server(7) section 5.1
+        }
+        requireTriple(json, pointer, "condition", "[<column>, <function>, <value>] or a boolean");
         String symbol = json.get(1).textValue();
         Condition.Function function = Condition.Function.fromSymbol(symbol)
                 .orElseThrow(() -> malformed("condition", pointer + "/1", "unknown function \"" + symbol + '"', json.get(1)));
-        return new Condition(json.get(0).textValue(), function, value(json.get(2), pointer + "/2"));
+        return new Condition.Comparison(json.get(0).textValue(), function, value(json.get(2), pointer + "/2"));
     }
 
     static Mutation mutation(JsonNode json, String pointer) {
@@ -131,8 +134,12 @@ final class NotationDecoder {
             return new IntegerAtom(json.longValue());
         }
         double d = json.doubleValue();
-        if (!Double.isFinite(d)) {
-            throw malformed("real", pointer, "not a finite double", json);
+        if (Double.isNaN(d)) {
+            throw malformed("real", pointer, "not a number", json);
+        }
+        if (Double.isInfinite(d)) {
+            // Past the range by rounding: see NotationJson on how Open vSwitch writes reals.
+            d = Math.copySign(Double.MAX_VALUE, d);
         }
         return new RealAtom(d);
     }

@@ -13,13 +13,22 @@ import org.ovsqos.ovsdb.OvsdbProtocolException;
  * {@code ["map", [...]]}, even when the RFC would allow a one-element set to be the bare atom.
  * Every server accepts the long form for every column type, and it keeps the encoding a pure
  * function of the {@link Value}: a caller who wants the bare atom passes an {@link Atom}. Reals are
- * written so that they read back as reals ({@code 1.0}, not {@code 1}).
+ * written so that they read back as reals ({@code 1.0}, not {@code 1}). A subnormal real (nonzero,
+ * smaller in magnitude than {@link Double#MIN_NORMAL}) is refused with an
+ * {@link IllegalArgumentException}: ovsdb-server reads numbers with {@code strtod}, takes its
+ * underflow report for "number outside valid range", and drops the whole connection.
  *
  * <p><b>Decoding</b> keeps what is on the wire. A JSON integer that fits a {@code long} becomes an
  * {@link IntegerAtom}, a number with a fraction or exponent a {@link RealAtom}. Without a schema
  * two things cannot be told apart, and the schema layer normalises both: an integral value of a
  * {@code real} column (Open vSwitch prints {@code 1.0} as {@code 1}) decodes as an integer, and a
- * one-element set sent as its bare atom decodes as that atom. Input that is malformed under any
+ * one-element set sent as its bare atom decodes as that atom. A number beyond the range of a
+ * double decodes as the largest double of its sign: Open vSwitch writes reals with 15 significant
+ * digits ({@code %.15g}), so the doubles nearest {@link Double#MAX_VALUE}, which it stores, come
+ * back as {@code 1.79769313486232e+308}, just past the range; the double nearest that text is
+ * {@code MAX_VALUE}. (No OVSDB server holds a larger real: ovsdb-server's parser refuses such
+ * numbers and its arithmetic refuses to overflow, with {@code "range error"}. The JSON layer keeps
+ * no digits of a number it cannot hold, so {@code 1e400} reads the same.) Input that is malformed under any
  * schema is rejected with an {@link OvsdbProtocolException} that names what was wrong and where,
  * as a JSON Pointer (RFC 6901) into the document passed in, or into the enclosing message when the
  * caller gives the pointer of the node it passes.
@@ -53,7 +62,7 @@ public final class NotationJson {
             // An int node where it fits, as a parser would produce, so trees compare equal.
             return v == (int) v ? JSON.numberNode((int) v) : JSON.numberNode(v);
         } else if (atom instanceof RealAtom r) {
-            return JSON.numberNode(r.value());
+            return JSON.numberNode(sendable(r.value()));
         } else if (atom instanceof BooleanAtom b) {
             return JSON.booleanNode(b.value());
         } else if (atom instanceof StringAtom s) {
@@ -66,17 +75,30 @@ public final class NotationJson {
         throw new IllegalArgumentException("not an OVSDB atom: " + atom);
     }
 
+    private static double sendable(double real) {
+        if (real != 0.0 && Math.abs(real) < Double.MIN_NORMAL) {
+            throw new IllegalArgumentException("real " + real + " is subnormal: ovsdb-server cannot read reals"
+                    + " smaller in magnitude than " + Double.MIN_NORMAL + " (other than 0) and drops the connection");
+        }
+        return real;
+    }
+
     public static ObjectNode toJson(Row row) {
         ObjectNode json = JSON.objectNode();
         row.columns().forEach((column, value) -> json.set(column, toJson(value)));
         return json;
     }
 
-    public static ArrayNode toJson(Condition condition) {
+    /** {@code [column, function, value]}, or the JSON boolean of a {@link Condition.Constant}. */
+    public static JsonNode toJson(Condition condition) {
+        if (condition instanceof Condition.Constant c) {
+            return JSON.booleanNode(c.value());
+        }
+        Condition.Comparison c = (Condition.Comparison) condition;
         return JSON.arrayNode(3)
-                .add(condition.column())
-                .add(condition.function().symbol())
-                .add(toJson(condition.value()));
+                .add(c.column())
+                .add(c.function().symbol())
+                .add(toJson(c.value()));
     }
 
     public static ArrayNode toJson(Mutation mutation) {
@@ -111,7 +133,10 @@ public final class NotationJson {
         return NotationDecoder.row(json, pointer);
     }
 
-    /** Decodes {@code [column, function, value]}. @throws OvsdbProtocolException if malformed */
+    /**
+     * Decodes {@code [column, function, value]}, or {@code true}/{@code false}.
+     * @throws OvsdbProtocolException if malformed
+     */
     public static Condition conditionFromJson(JsonNode json) {
         return NotationDecoder.condition(json, "");
     }

@@ -2,20 +2,34 @@ package org.ovsqos.ovsdb.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 import org.ovsqos.ovsdb.OvsdbProtocolException;
 import org.ovsqos.ovsdb.notation.Condition;
 import org.ovsqos.ovsdb.notation.NotationJson;
 import org.ovsqos.ovsdb.notation.Row;
 
-/** Reads the members of one JSON object, reporting problems with their JSON Pointer. */
+/**
+ * Reads the members of one JSON object, reporting problems with their JSON Pointer. Like
+ * ovsdb-server's parser, it remembers which members were asked for, so that
+ * {@link #rejectOthers()} can refuse the ones nobody asked for instead of dropping them.
+ */
 final class JsonMembers {
+    /** RFC 7047 section 5.1: exactly 36 characters, hyphens at fixed places. */
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
     private final JsonNode json;
     private final String pointer;
     private final String what;
+    private final Set<String> asked = new HashSet<>();
 
     JsonMembers(JsonNode json, String pointer, String what) {
         this.json = json;
@@ -41,7 +55,27 @@ final class JsonMembers {
                 + ": " + problem + ", got " + snippet(json.get(member)));
     }
 
+    /**
+     * @throws OvsdbProtocolException naming the first member that no accessor asked for: a
+     *     member this library does not know, whose meaning it would otherwise lose
+     */
+    void rejectOthers() {
+        for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!asked.contains(name)) {
+                throw new OvsdbProtocolException("malformed " + what + " at " + at(pointer)
+                        + ": unknown member \"" + name + "\" in " + snippet(json));
+            }
+        }
+    }
+
+    private boolean has(String member) {
+        asked.add(member);
+        return json.has(member);
+    }
+
     JsonNode required(String member) {
+        asked.add(member);
         JsonNode value = json.get(member);
         if (value == null) {
             throw new OvsdbProtocolException("malformed " + what + " at " + at(pointer)
@@ -67,11 +101,23 @@ final class JsonMembers {
     }
 
     Optional<String> optionalText(String member) {
-        return json.has(member) ? Optional.of(text(member)) : Optional.empty();
+        return has(member) ? Optional.of(text(member)) : Optional.empty();
+    }
+
+    /** A bare UUID string, as the {@code "uuid"} member of an insert is. */
+    Optional<UUID> optionalUuid(String member) {
+        if (!has(member)) {
+            return Optional.empty();
+        }
+        JsonNode value = json.get(member);
+        if (!value.isTextual() || !UUID_TEXT.matcher(value.textValue()).matches()) {
+            throw malformed(member, "expected a 36-character UUID string");
+        }
+        return Optional.of(UUID.fromString(value.textValue()));
     }
 
     OptionalLong optionalLong(String member) {
-        if (!json.has(member)) {
+        if (!has(member)) {
             return OptionalLong.empty();
         }
         JsonNode value = json.get(member);
@@ -90,7 +136,7 @@ final class JsonMembers {
     }
 
     Optional<List<String>> optionalStrings(String member) {
-        return json.has(member) ? Optional.of(strings(member)) : Optional.empty();
+        return has(member) ? Optional.of(strings(member)) : Optional.empty();
     }
 
     List<String> strings(String member) {

@@ -4,18 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.UUID;
-import java.util.function.BiFunction;
 import org.ovsqos.ovsdb.OvsdbProtocolException;
 import org.ovsqos.ovsdb.notation.Atom;
 import org.ovsqos.ovsdb.notation.Condition;
-import org.ovsqos.ovsdb.notation.Mutation;
 import org.ovsqos.ovsdb.notation.NotationJson;
-import org.ovsqos.ovsdb.notation.Row;
 import org.ovsqos.ovsdb.notation.UuidAtom;
 
 /**
@@ -37,6 +30,7 @@ public final class OperationJson {
         if (operation instanceof Insert o) {
             json.put("table", o.table()).set("row", NotationJson.toJson(o.row()));
             o.uuidName().ifPresent(name -> json.put("uuid-name", name));
+            o.uuid().ifPresent(uuid -> json.put("uuid", uuid.toString()));
         } else if (operation instanceof Select o) {
             json.put("table", o.table()).set("where", conditions(o.where()));
             o.columns().ifPresent(c -> json.set("columns", strings(c)));
@@ -71,43 +65,38 @@ public final class OperationJson {
         return operationFromJson(json, "");
     }
 
-    /** Decodes an operation found at JSON Pointer {@code pointer} of an enclosing message. */
+    /**
+     * Decodes an operation found at JSON Pointer {@code pointer} of an enclosing message. A member
+     * the operation does not have is an error, as it is for ovsdb-server, rather than dropped.
+     */
     public static Operation operationFromJson(JsonNode json, String pointer) {
         var m = new JsonMembers(json, pointer, "operation");
         String op = m.text("op");
+        Operation operation;
         try {
-            switch (op) {
-                case "insert":
-                    return new Insert(m.text("table"), m.row("row"), m.optionalText("uuid-name"));
-                case "select":
-                    return new Select(m.text("table"), m.conditions("where"), m.optionalStrings("columns"));
-                case "update":
-                    return new Update(m.text("table"), m.conditions("where"), m.row("row"));
-                case "mutate":
-                    return new Mutate(m.text("table"), m.conditions("where"),
-                            m.list("mutations", NotationJson::mutationFromJson));
-                case "delete":
-                    return new Delete(m.text("table"), m.conditions("where"));
-                case "wait":
-                    return new Wait(m.text("table"), m.optionalLong("timeout"), m.conditions("where"),
-                            m.strings("columns"), m.until("until"),
-                            m.list("rows", NotationJson::rowFromJson));
-                case "commit":
-                    return new Commit(m.bool("durable"));
-                case "abort":
-                    return new Abort();
-                case "comment":
-                    return new Comment(m.text("comment"));
-                case "assert":
-                    return new Assert(m.text("lock"));
-                default:
-                    throw m.malformed("op", "unknown operation \"" + op + '"');
-            }
+            operation = switch (op) {
+                case "insert" -> new Insert(m.text("table"), m.row("row"), m.optionalText("uuid-name"),
+                        m.optionalUuid("uuid"));
+                case "select" -> new Select(m.text("table"), m.conditions("where"), m.optionalStrings("columns"));
+                case "update" -> new Update(m.text("table"), m.conditions("where"), m.row("row"));
+                case "mutate" -> new Mutate(m.text("table"), m.conditions("where"),
+                        m.list("mutations", NotationJson::mutationFromJson));
+                case "delete" -> new Delete(m.text("table"), m.conditions("where"));
+                case "wait" -> new Wait(m.text("table"), m.optionalLong("timeout"), m.conditions("where"),
+                        m.strings("columns"), m.until("until"), m.list("rows", NotationJson::rowFromJson));
+                case "commit" -> new Commit(m.bool("durable"));
+                case "abort" -> new Abort();
+                case "comment" -> new Comment(m.text("comment"));
+                case "assert" -> new Assert(m.text("lock"));
+                default -> throw m.malformed("op", "unknown operation \"" + op + '"');
+            };
         } catch (IllegalArgumentException e) {
             // Well-formed JSON that no valid operation has, e.g. a negative timeout.
             throw new OvsdbProtocolException("invalid " + op + " operation at " + JsonMembers.at(pointer)
                     + ": " + e.getMessage(), e);
         }
+        m.rejectOthers();
+        return operation;
     }
 
     // ---------------------------------------------------------------- results

@@ -1,5 +1,6 @@
 package org.ovsqos.ovsdb.operation;
 
+import java.util.List;
 import org.ovsqos.ovsdb.OvsdbException;
 
 /**
@@ -14,6 +15,10 @@ import org.ovsqos.ovsdb.OvsdbException;
  * <p>For the extra element that reports a failed commit, {@link #index()} is the number of
  * operations (one past the last) and {@link #operation()} is {@code null}; see
  * {@link #isCommitError()}.
+ *
+ * <p>{@link #results()} holds what the operations before the failing one returned, since the
+ * server's details often name rows they created ("Table Port column interfaces row
+ * 5e1f... references nonexistent row ..."). Those rows were never committed.
  */
 public class OvsdbOperationException extends OvsdbException {
     private static final long serialVersionUID = 1L;
@@ -24,6 +29,8 @@ public class OvsdbOperationException extends OvsdbException {
     private final String error;
     private final String details;
     private final String syntax;
+    // Results are not Serializable either; set once, by the codec, before the exception is thrown.
+    private transient List<OperationResult> results = List.of();
 
     /**
      * @param index position of the failing operation in the transaction, or the number of
@@ -54,6 +61,8 @@ public class OvsdbOperationException extends OvsdbException {
                 return new ResourcesExhaustedException(index, operation, error, details, syntax);
             case IoErrorException.ERROR:
                 return new IoErrorException(index, operation, error, details, syntax);
+            case DuplicateUuidException.ERROR:
+                return new DuplicateUuidException(index, operation, error, details, syntax);
             case DuplicateUuidNameException.ERROR:
                 return new DuplicateUuidNameException(index, operation, error, details, syntax);
             case DomainErrorException.ERROR:
@@ -98,6 +107,21 @@ public class OvsdbOperationException extends OvsdbException {
     /** Whether this is the extra commit-error element rather than an operation's own error. */
     public boolean isCommitError() {
         return operation == null;
+    }
+
+    /**
+     * The results of the operations before the failing one, in order: {@link #index()} of them,
+     * so for a commit error the result of every operation (the UUIDs its inserts would have
+     * given, for instance). Empty when the exception was not made from a {@code transact} reply.
+     */
+    public List<OperationResult> results() {
+        return results == null ? List.of() : results;
+    }
+
+    /** Records the results before the failure; the codec calls it once, before throwing. */
+    OvsdbOperationException withResults(List<OperationResult> before) {
+        results = List.copyOf(before);
+        return this;
     }
 
     /** The error string exactly as the server sent it. */

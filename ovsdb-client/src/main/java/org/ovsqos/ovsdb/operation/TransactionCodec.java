@@ -72,12 +72,13 @@ public final class TransactionCodec {
                     + result.size() + " results (expected " + n + ", or " + (n + 1)
                     + " with a commit error): " + snippet(result));
         }
+        boolean committed = result.size() == n && noErrorIn(result);
         var results = new ArrayList<OperationResult>(n);
         for (int i = 0; i < n; i++) {
             JsonNode element = result.get(i);
             Operation op = operations.get(i);
             if (element.isObject() && isError(element)) {
-                OvsdbOperationException failure = error(i, op, element);
+                OvsdbOperationException failure = error(i, op, element).withResults(results);
                 requireOnlyNullsAfter(i, result, failure);
                 throw failure;
             }
@@ -85,7 +86,7 @@ public final class TransactionCodec {
                 throw new OvsdbProtocolException("malformed transact result: element " + i + " (" + op.op()
                         + ") is null although no earlier operation failed");
             }
-            results.add(OperationJson.resultFromJson(op, element, "/" + i));
+            results.add(decode(op, element, i, committed));
         }
         if (result.size() == n + 1) {
             JsonNode extra = result.get(n);
@@ -93,9 +94,34 @@ public final class TransactionCodec {
                 throw new OvsdbProtocolException("malformed transact result: the extra element " + n
                         + " after " + n + " successful operations must be a commit error, got " + snippet(extra));
             }
-            throw error(n, null, extra);
+            throw error(n, null, extra).withResults(results);
         }
         return List.copyOf(results);
+    }
+
+    /**
+     * One result. When it cannot be read although the transaction committed, the error says so:
+     * the caller must not take the failure for a transaction that did not happen and retry it.
+     */
+    private static OperationResult decode(Operation op, JsonNode element, int index, boolean committed) {
+        try {
+            return OperationJson.resultFromJson(op, element, "/" + index);
+        } catch (OvsdbProtocolException e) {
+            if (!committed) {
+                throw e;
+            }
+            throw new OvsdbProtocolException("transaction committed (no operation failed), but the result of"
+                    + " operation " + index + " (" + op.op() + ") cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean noErrorIn(JsonNode result) {
+        for (JsonNode element : result) {
+            if (!element.isObject() || isError(element)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void requireOnlyNullsAfter(int failed, JsonNode result, OvsdbOperationException failure) {

@@ -1,5 +1,8 @@
 package org.ovsqos.ovsdb.schema;
 
+import static org.ovsqos.ovsdb.schema.SchemaMembers.error;
+import static org.ovsqos.ovsdb.schema.SchemaMembers.requireLong;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,39 +18,50 @@ import org.ovsqos.ovsdb.notation.OvsdbSet;
 import org.ovsqos.ovsdb.notation.Value;
 
 /**
- * Reads {@code <database-schema>} JSON (RFC 7047 section 3.2). Every error names where it was
- * found ({@code table Interface column statistics: ...}), since a schema has hundreds of columns.
+ * Reads {@code <database-schema>} JSON (RFC 7047 section 3.2) with the rules of ovsdb-server 3.x,
+ * no laxer and no stricter: a member it does not know is an error, as it is for the server. Every
+ * error names where it was found ({@code table Interface column statistics: ...}), since a schema
+ * has hundreds of columns.
  */
 final class SchemaParser {
-    private static final Pattern ID = Pattern.compile("[_a-zA-Z][_a-zA-Z0-9]*");
+    /**
+     * ovsdb-server reads a version with {@code ovs_scan(s, "%u.%u.%u%n")}: three decimal numbers
+     * with dots between, each of which may have leading white space and a sign, and nothing after.
+     */
+    private static final Pattern VERSION = Pattern.compile("(?:\\s*[+-]?[0-9]+\\.){2}\\s*[+-]?[0-9]+");
+    /** The largest element count and string length ovsdb-server's unsigned ints hold. */
+    private static final long UINT_MAX = 0xFFFF_FFFFL;
 
     private SchemaParser() {
     }
 
     static DatabaseSchema parse(JsonNode json) {
-        requireObject(json, "database schema");
-        String name = requireId(json, "name", "database schema");
-        String where = "schema " + name;
-        String version = optionalString(json, "version", where).orElse("");
-        Optional<String> cksum = optionalString(json, "cksum", where);
-        JsonNode tablesJson = json.get("tables");
-        requireObject(tablesJson, where + ": tables");
+        String name = new SchemaMembers(json, "database schema").id("name");
+        var m = new SchemaMembers(json, "schema " + name);
+        m.id("name");
+        String where = m.where();
+        String version = m.optionalString("version").orElse("");
+        if (m.has("version") && !VERSION.matcher(version).matches()) {
+            throw error(where + ": version \"" + version + "\" is not in the format x.y.z");
+        }
+        Optional<String> cksum = m.optionalString("cksum");
+        JsonNode tablesJson = m.object("tables");
+        m.rejectOthers();
 
         var tables = new LinkedHashMap<String, TableSchema>();
-        var declaredRoot = new LinkedHashMap<String, Boolean>();
         for (Map.Entry<String, JsonNode> e : tablesJson.properties()) {
             String table = e.getKey();
-            if (!ID.matcher(table).matches() || table.startsWith("_")) {
-                throw error(where + ": table name " + quote(table) + " is not a valid identifier");
+            if (!SchemaMembers.ID.matcher(table).matches() || table.startsWith("_")) {
+                throw error(where + ": table name \"" + table + "\" is not a valid identifier");
             }
             tables.put(table, parseTable(table, e.getValue(), where + " table " + table));
-            declaredRoot.put(table, tables.get(table).isRoot());
         }
         // RFC 7047 section 3.2: a schema that marks no table as root predates isRoot, and then
         // every table is a root table.
-        if (!declaredRoot.containsValue(true)) {
-            tables.replaceAll((n, t) -> new TableSchema(t.name(), t.columns(), t.maxRows(), true, t.indexes()));
+        if (tables.values().stream().noneMatch(TableSchema::isRoot)) {
+            tables.replaceAll((n, t) -> t.withRoot(true));
         }
+        tables.replaceAll((n, t) -> persistStrongReferences(t, tables));
         try {
             return new DatabaseSchema(name, version, cksum, tables);
         } catch (IllegalArgumentException ex) {
@@ -55,89 +69,104 @@ final class SchemaParser {
         }
     }
 
+    /**
+     * ovsdb-server makes a strong reference to a non-root table persistent, whatever the schema
+     * says: replaying the log without it would delete the rows it keeps alive.
+     */
+    private static TableSchema persistStrongReferences(TableSchema t, Map<String, TableSchema> tables) {
+        var columns = new LinkedHashMap<String, ColumnSchema>();
+        t.columns().forEach((n, c) -> columns.put(n, c.ephemeral() && (keepsAlive(c.type().key(), tables)
+                || c.type().value().filter(v -> keepsAlive(v, tables)).isPresent())
+                ? new ColumnSchema(n, c.type(), false, c.mutable()) : c));
+        return t.withColumns(columns);
+    }
+
+    private static boolean keepsAlive(BaseType base, Map<String, TableSchema> tables) {
+        return base.refType() == RefType.STRONG && base.refTable().map(tables::get)
+                .filter(ref -> !ref.isRoot()).isPresent();
+    }
+
     private static TableSchema parseTable(String table, JsonNode json, String where) {
-        requireObject(json, where);
-        JsonNode columnsJson = json.get("columns");
-        requireObject(columnsJson, where + ": columns");
+        var m = new SchemaMembers(json, where);
+        JsonNode columnsJson = m.object("columns");
+        boolean mutable = m.optionalBoolean("mutable").orElse(true);
+        OptionalLong maxRows = m.optionalLong("maxRows");
+        boolean isRoot = m.optionalBoolean("isRoot").orElse(false);
+        JsonNode indexesJson = m.get("indexes");
+        m.rejectOthers();
+
         var columns = new LinkedHashMap<String, ColumnSchema>();
         for (Map.Entry<String, JsonNode> e : columnsJson.properties()) {
             String column = e.getKey();
             String at = where + " column " + column;
-            if (!ID.matcher(column).matches()) {
-                throw error(at + ": not a valid identifier");
-            }
             if (column.startsWith("_")) {
                 throw error(at + ": names beginning with _ are reserved");
             }
+            if (!SchemaMembers.ID.matcher(column).matches()) {
+                throw error(at + ": not a valid identifier");
+            }
             columns.put(column, parseColumn(column, e.getValue(), at));
         }
-        OptionalLong maxRows = OptionalLong.empty();
-        if (json.has("maxRows")) {
-            maxRows = OptionalLong.of(requireLong(json.get("maxRows"), where + ": maxRows"));
-        }
-        boolean isRoot = optionalBoolean(json, "isRoot", where).orElse(false);
         List<List<String>> indexes = new ArrayList<>();
-        JsonNode indexesJson = json.get("indexes");
         if (indexesJson != null) {
             if (!indexesJson.isArray()) {
                 throw error(where + ": indexes is not an array");
             }
             for (JsonNode index : indexesJson) {
-                if (!index.isArray()) {
+                List<String> names = new ArrayList<>();
+                if (index.isArray()) {
+                    index.forEach(n -> names.add(n.isTextual() ? n.asText() : null));
+                }
+                if (!index.isArray() || names.contains(null)) {
                     throw error(where + ": index " + index + " is not an array of column names");
                 }
-                List<String> names = new ArrayList<>();
-                index.forEach(n -> {
-                    if (!n.isTextual()) {
-                        throw error(where + ": index " + index + " is not an array of column names");
-                    }
-                    names.add(n.asText());
-                });
                 indexes.add(names);
             }
         }
         try {
-            return new TableSchema(table, columns, maxRows, isRoot, indexes);
+            return new TableSchema(table, columns, maxRows, isRoot, indexes, mutable);
         } catch (IllegalArgumentException ex) {
             throw error(where + ": " + ex.getMessage(), ex);
         }
     }
 
     private static ColumnSchema parseColumn(String column, JsonNode json, String where) {
-        requireObject(json, where);
-        JsonNode typeJson = json.get("type");
+        var m = new SchemaMembers(json, where);
+        JsonNode typeJson = m.get("type");
+        boolean ephemeral = m.optionalBoolean("ephemeral").orElse(false);
+        boolean mutable = m.optionalBoolean("mutable").orElse(true);
+        m.rejectOthers();
         if (typeJson == null) {
             throw error(where + ": type is missing");
         }
-        ColumnType type = parseType(typeJson, where);
-        boolean ephemeral = optionalBoolean(json, "ephemeral", where).orElse(false);
-        boolean mutable = optionalBoolean(json, "mutable", where).orElse(true);
-        return new ColumnSchema(column, type, ephemeral, mutable);
+        return new ColumnSchema(column, parseType(typeJson, where), ephemeral, mutable);
     }
 
     private static ColumnType parseType(JsonNode json, String where) {
         if (json.isTextual()) {
             return ColumnType.scalar(BaseType.of(atomicType(json, where)));
         }
-        requireObject(json, where + ": type");
-        JsonNode keyJson = json.get("key");
+        var m = new SchemaMembers(json, where + ": type");
+        JsonNode keyJson = m.get("key");
+        JsonNode valueJson = m.get("value");
+        JsonNode minJson = m.get("min");
+        JsonNode maxJson = m.get("max");
+        m.rejectOthers();
         if (keyJson == null) {
             throw error(where + ": type has no key");
         }
         BaseType key = parseBaseType(keyJson, where + ": key");
-        Optional<BaseType> value = json.has("value")
-                ? Optional.of(parseBaseType(json.get("value"), where + ": value"))
-                : Optional.empty();
-        long min = json.has("min") ? requireLong(json.get("min"), where + ": min") : 1;
+        Optional<BaseType> value = valueJson == null
+                ? Optional.empty() : Optional.of(parseBaseType(valueJson, where + ": value"));
+        long min = minJson == null ? 1 : count(minJson, where + ": min");
         long max = 1;
-        JsonNode maxJson = json.get("max");
         if (maxJson != null) {
             if (maxJson.isTextual() && maxJson.asText().equals("unlimited")) {
                 max = ColumnType.UNLIMITED;
             } else if (maxJson.isTextual()) {
                 throw error(where + ": max is neither an integer nor unlimited: " + maxJson);
             } else {
-                max = requireLong(maxJson, where + ": max");
+                max = count(maxJson, where + ": max");
             }
         }
         if (min != 0 && min != 1) {
@@ -150,59 +179,94 @@ final class SchemaParser {
         }
     }
 
+    /** A {@code min} or {@code max}: ovsdb-server keeps them in an unsigned int, below UINT_MAX. */
+    private static long count(JsonNode json, String where) {
+        long n = requireLong(json, where);
+        if (n < 0 || n >= UINT_MAX) {
+            throw error(where + " must be between 0 and " + (UINT_MAX - 1) + ", got " + n);
+        }
+        return n;
+    }
+
     private static BaseType parseBaseType(JsonNode json, String where) {
         if (json.isTextual()) {
             return BaseType.of(atomicType(json, where));
         }
-        requireObject(json, where);
-        JsonNode typeJson = json.get("type");
+        var m = new SchemaMembers(json, where);
+        JsonNode typeJson = m.get("type");
         if (typeJson == null) {
             throw error(where + ": type is missing");
         }
         AtomicType type = atomicType(typeJson, where);
         BaseType base = BaseType.of(type);
+        JsonNode enumJson = m.get("enum");
         try {
             if (json.has("minInteger") || json.has("maxInteger")) {
-                onlyFor(type, AtomicType.INTEGER, "minInteger/maxInteger", where);
-                base = base.withIntegerRange(
-                        json.has("minInteger") ? requireLong(json.get("minInteger"), where + ": minInteger") : Long.MIN_VALUE,
-                        json.has("maxInteger") ? requireLong(json.get("maxInteger"), where + ": maxInteger") : Long.MAX_VALUE);
+                applicable(type, AtomicType.INTEGER, enumJson, "minInteger/maxInteger", where);
+                base = base.withIntegerRange(m.optionalLong("minInteger").orElse(Long.MIN_VALUE),
+                        m.optionalLong("maxInteger").orElse(Long.MAX_VALUE));
             }
             if (json.has("minReal") || json.has("maxReal")) {
-                onlyFor(type, AtomicType.REAL, "minReal/maxReal", where);
-                base = base.withRealRange(
-                        json.has("minReal") ? requireDouble(json.get("minReal"), where + ": minReal") : -Double.MAX_VALUE,
-                        json.has("maxReal") ? requireDouble(json.get("maxReal"), where + ": maxReal") : Double.MAX_VALUE);
+                applicable(type, AtomicType.REAL, enumJson, "minReal/maxReal", where);
+                base = base.withRealRange(real(m.get("minReal"), -Double.MAX_VALUE, where + ": minReal"),
+                        real(m.get("maxReal"), Double.MAX_VALUE, where + ": maxReal"));
             }
             if (json.has("minLength") || json.has("maxLength")) {
-                onlyFor(type, AtomicType.STRING, "minLength/maxLength", where);
-                base = base.withLengthRange(
-                        json.has("minLength") ? requireLong(json.get("minLength"), where + ": minLength") : 0,
-                        json.has("maxLength") ? requireLong(json.get("maxLength"), where + ": maxLength") : Long.MAX_VALUE);
+                applicable(type, AtomicType.STRING, enumJson, "minLength/maxLength", where);
+                base = base.withLengthRange(length(m, "minLength", 0), length(m, "maxLength", Long.MAX_VALUE));
             }
             if (json.has("refTable")) {
-                onlyFor(type, AtomicType.UUID, "refTable", where);
-                String refTable = requireId(json, "refTable", where);
-                RefType refType = RefType.STRONG;
-                if (json.has("refType")) {
-                    String rt = optionalString(json, "refType", where).orElseThrow();
-                    refType = switch (rt) {
-                        case "strong" -> RefType.STRONG;
-                        case "weak" -> RefType.WEAK;
-                        default -> throw error(where + ": refType must be \"strong\" or \"weak\", got " + quote(rt));
-                    };
-                }
-                base = BaseType.reference(refTable, refType);
+                applicable(type, AtomicType.UUID, enumJson, "refTable", where);
+                base = BaseType.reference(m.id("refTable"), refType(m, where));
             } else if (json.has("refType")) {
                 throw error(where + ": refType without refTable");
             }
-            if (json.has("enum")) {
-                base = base.withEnumeration(parseEnum(json.get("enum"), base, where + ": enum"));
+            if (enumJson != null) {
+                base = base.withEnumeration(parseEnum(enumJson, base, where + ": enum"));
             }
-            return base;
         } catch (IllegalArgumentException ex) {
             throw error(where + ": " + ex.getMessage(), ex);
         }
+        m.rejectOthers();
+        return base;
+    }
+
+    /** ovsdb-server reads a constraint only for its atomic type, and none beside an enum. */
+    private static void applicable(AtomicType actual, AtomicType expected, JsonNode enumJson, String what,
+            String where) {
+        if (actual != expected) {
+            throw error(where + ": " + what + " applies only to " + expected + ", not " + actual);
+        }
+        if (enumJson != null) {
+            throw error(where + ": " + what + " is not allowed beside an enum");
+        }
+    }
+
+    private static RefType refType(SchemaMembers m, String where) {
+        String rt = m.optionalString("refType").orElse("strong");
+        return switch (rt) {
+            case "strong" -> RefType.STRONG;
+            case "weak" -> RefType.WEAK;
+            default -> throw error(where + ": refType must be \"strong\" or \"weak\", got \"" + rt + '"');
+        };
+    }
+
+    private static long length(SchemaMembers m, String member, long absent) {
+        OptionalLong n = m.optionalLong(member);
+        if (n.isPresent() && (n.getAsLong() < 0 || n.getAsLong() > UINT_MAX)) {
+            throw error(m.where() + ": " + member + " must be between 0 and " + UINT_MAX + ", got " + n.getAsLong());
+        }
+        return n.orElse(absent);
+    }
+
+    private static double real(JsonNode n, double absent, String where) {
+        if (n == null) {
+            return absent;
+        }
+        if (!n.isNumber()) {
+            throw error(where + " is not a number: " + n);
+        }
+        return n.asDouble();
     }
 
     private static OvsdbSet parseEnum(JsonNode json, BaseType base, String where) {
@@ -231,79 +295,11 @@ final class SchemaParser {
         return OvsdbSet.copyOf(elements);
     }
 
-    private static void onlyFor(AtomicType actual, AtomicType expected, String what, String where) {
-        if (actual != expected) {
-            throw error(where + ": " + what + " applies only to " + expected + ", not " + actual);
-        }
-    }
-
     private static AtomicType atomicType(JsonNode json, String where) {
         if (!json.isTextual()) {
             throw error(where + ": atomic type " + json + " is not a string");
         }
         return AtomicType.fromJsonName(json.asText())
                 .orElseThrow(() -> error(where + ": unknown atomic type " + json));
-    }
-
-    private static void requireObject(JsonNode json, String where) {
-        if (json == null || !json.isObject()) {
-            throw error(where + ": expected a JSON object, got " + (json == null ? "nothing" : json.getNodeType()));
-        }
-    }
-
-    private static String requireId(JsonNode json, String member, String where) {
-        JsonNode n = json.get(member);
-        if (n == null || !n.isTextual() || !ID.matcher(n.asText()).matches()) {
-            throw error(where + ": " + member + " is missing or not an identifier: " + n);
-        }
-        return n.asText();
-    }
-
-    private static Optional<String> optionalString(JsonNode json, String member, String where) {
-        JsonNode n = json.get(member);
-        if (n == null) {
-            return Optional.empty();
-        }
-        if (!n.isTextual()) {
-            throw error(where + ": " + member + " is not a string: " + n);
-        }
-        return Optional.of(n.asText());
-    }
-
-    private static Optional<Boolean> optionalBoolean(JsonNode json, String member, String where) {
-        JsonNode n = json.get(member);
-        if (n == null) {
-            return Optional.empty();
-        }
-        if (!n.isBoolean()) {
-            throw error(where + ": " + member + " is not a boolean: " + n);
-        }
-        return Optional.of(n.asBoolean());
-    }
-
-    private static long requireLong(JsonNode n, String where) {
-        if (!n.isIntegralNumber() || !n.canConvertToLong()) {
-            throw error(where + " is not a 64-bit integer: " + n);
-        }
-        return n.asLong();
-    }
-
-    private static double requireDouble(JsonNode n, String where) {
-        if (!n.isNumber()) {
-            throw error(where + " is not a number: " + n);
-        }
-        return n.asDouble();
-    }
-
-    private static String quote(String s) {
-        return '"' + s + '"';
-    }
-
-    private static OvsdbProtocolException error(String message) {
-        return new OvsdbProtocolException(message);
-    }
-
-    private static OvsdbProtocolException error(String message, Throwable cause) {
-        return new OvsdbProtocolException(message, cause);
     }
 }

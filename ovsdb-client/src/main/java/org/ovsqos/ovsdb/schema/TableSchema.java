@@ -17,15 +17,20 @@ import org.ovsqos.ovsdb.notation.Value;
  * order.
  *
  * @param name the table name
- * @param columns every column by name, implicit ones included
+ * @param columns every column by name, implicit ones included; at least one declared column
  * @param maxRows the most rows the table may hold, if limited
  * @param isRoot whether rows live without being referenced; already resolved for old schemas
  *     that mark no table as root (then every table is root, RFC 7047 section 3.2)
- * @param indexes sets of columns whose values are unique across rows
+ * @param indexes sets of columns whose values are unique across rows; no ephemeral column among
+ *     them, since an index must hold after a restart
+ * @param mutable the table-level {@code "mutable"} member of Open vSwitch schemas (default
+ *     true). ovsdb-server 3.x reads it, keeps it and writes it back in {@code get_schema}, but
+ *     enforces only the column-level flag ({@link ColumnSchema#mutable()}), so it is a
+ *     declaration of intent, not a rule the server applies.
  */
 public record TableSchema(
         String name, Map<String, ColumnSchema> columns, OptionalLong maxRows, boolean isRoot,
-        List<List<String>> indexes) {
+        List<List<String>> indexes, boolean mutable) {
 
     /** The implicit {@code _uuid} column: the row's identity, never written by a client. */
     public static final ColumnSchema UUID_COLUMN =
@@ -34,7 +39,10 @@ public record TableSchema(
     public static final ColumnSchema VERSION_COLUMN =
             new ColumnSchema(Row.VERSION_COLUMN, ColumnType.scalar(BaseType.of(AtomicType.UUID)), false, false);
 
-    /** Adds the implicit columns when absent and checks that every index names known columns. */
+    /**
+     * Adds the implicit columns when absent and checks what ovsdb-server checks: a declared
+     * column at least, and indexes of known, persistent columns.
+     */
     public TableSchema {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(maxRows, "maxRows");
@@ -47,6 +55,9 @@ public record TableSchema(
             }
             all.put(n, c);
         });
+        if (all.size() == 2) {
+            throw new IllegalArgumentException("a table must have at least one column");
+        }
         columns = Collections.unmodifiableMap(all);
         maxRows.ifPresent(m -> {
             if (m < 1) {
@@ -62,8 +73,18 @@ public record TableSchema(
                 if (!all.containsKey(c)) {
                     throw new IllegalArgumentException("index " + index + " names unknown column " + c);
                 }
+                if (all.get(c).ephemeral()) {
+                    throw new IllegalArgumentException("index " + index + " names ephemeral column " + c
+                            + ", which a restart may forget");
+                }
             }
         }
+    }
+
+    /** A mutable table. */
+    public TableSchema(String name, Map<String, ColumnSchema> columns, OptionalLong maxRows, boolean isRoot,
+            List<List<String>> indexes) {
+        this(name, columns, maxRows, isRoot, indexes, true);
     }
 
     /** A root table without row limit or indexes, for tests and hand-built schemas. */
@@ -73,6 +94,24 @@ public record TableSchema(
             m.put(c.name(), c);
         }
         return new TableSchema(name, m, OptionalLong.empty(), true, List.of());
+    }
+
+    /** This table, with {@code isRoot} set to {@code root}. */
+    public TableSchema withRoot(boolean root) {
+        return new TableSchema(name, columns, maxRows, root, indexes, mutable);
+    }
+
+    /** This table with other columns; the implicit ones are added back. */
+    public TableSchema withColumns(Map<String, ColumnSchema> newColumns) {
+        return new TableSchema(name, newColumns, maxRows, isRoot, indexes, mutable);
+    }
+
+    /** The columns the schema declares, without the implicit {@code _uuid} and {@code _version}. */
+    public Map<String, ColumnSchema> declaredColumns() {
+        var declared = new LinkedHashMap<>(columns);
+        declared.remove(Row.UUID_COLUMN);
+        declared.remove(Row.VERSION_COLUMN);
+        return Collections.unmodifiableMap(declared);
     }
 
     public Optional<ColumnSchema> column(String column) {

@@ -21,6 +21,7 @@ import org.ovsqos.ovsdb.OvsdbRpcException;
 import org.ovsqos.ovsdb.monitor.MonitorCondSinceResult;
 import org.ovsqos.ovsdb.monitor.MonitorRequest;
 import org.ovsqos.ovsdb.monitor.MonitorRequests;
+import org.ovsqos.ovsdb.monitor.MonitorSelect;
 import org.ovsqos.ovsdb.monitor.MonitorUpdate;
 import org.ovsqos.ovsdb.monitor.RowUpdate;
 import org.ovsqos.ovsdb.monitor.TableUpdates;
@@ -48,7 +49,7 @@ class MonitorIT extends AgainstOvsdbServer {
         JsonNode id = TextNode.valueOf("monitor-" + transport);
 
         TableUpdates initial = get(client.monitor(VSWITCH, id,
-                Map.of("Bridge", MonitorRequest.columns("name", "external_ids"))));
+                Map.of("Bridge", List.of(MonitorRequest.columns("name", "external_ids")))));
 
         assertThat(rows(initial).get(first)).isInstanceOf(RowUpdate.Initial.class);
 
@@ -77,8 +78,8 @@ class MonitorIT extends AgainstOvsdbServer {
         JsonNode id = TextNode.valueOf("cond-" + transport);
         JsonNode renamed = TextNode.valueOf("cond-changed-" + transport);
 
-        TableUpdates initial = get(client.monitorCond(VSWITCH, id, Map.of("Bridge", MonitorRequest
-                .columns("name", "external_ids").withWhere(Where.anyOf(nameIs(leftName))))));
+        TableUpdates initial = get(client.monitorCond(VSWITCH, id, Map.of("Bridge", List.of(MonitorRequest
+                .columns("name", "external_ids").withWhere(Where.anyOf(nameIs(leftName)))))));
 
         assertThat(rows(initial)).containsOnlyKeys(left);
 
@@ -105,7 +106,7 @@ class MonitorIT extends AgainstOvsdbServer {
         JsonNode id = TextNode.valueOf("since");
 
         MonitorCondSinceResult result = get(client.monitorCondSince(VSWITCH, id,
-                Map.of("Bridge", MonitorRequest.columns("name")), Optional.of(UUID.randomUUID())));
+                Map.of("Bridge", List.of(MonitorRequest.columns("name"))), Optional.of(UUID.randomUUID())));
 
         assertThat(result.found()).isFalse();
         assertThat(result.lastTxnId()).isEqualTo(MonitorRequests.NO_TXN_ID);
@@ -123,7 +124,7 @@ class MonitorIT extends AgainstOvsdbServer {
     void monitorCancelStopsTheUpdates(Transport transport) {
         OvsdbClient client = listeningClient(transport);
         JsonNode id = TextNode.valueOf("cancel-" + transport);
-        get(client.monitor(VSWITCH, id, Map.of("Bridge", MonitorRequest.columns("name"))));
+        get(client.monitor(VSWITCH, id, Map.of("Bridge", List.of(MonitorRequest.columns("name")))));
         UUID before = addBridge(name("before"));
         await().atMost(WITHIN).until(() -> changesOf(id, before).size() == 1);
 
@@ -136,6 +137,48 @@ class MonitorIT extends AgainstOvsdbServer {
         assertThat(changesOf(id, after)).isEmpty();
         OvsdbRpcException unknown = failure(client.monitorCancel(id), OvsdbRpcException.class);
         assertThat(unknown.error()).isEqualTo("unknown monitor");
+    }
+
+    @Test
+    void severalRequestsOfATableGiveEachOfItsColumnsItsOwnSelect() {
+        String name = name("several");
+        UUID bridge = addBridge(name);
+        OvsdbClient client = listeningClient(Transport.UNIX);
+        JsonNode id = TextNode.valueOf("several");
+
+        // RFC 7047 4.1.5: an array of requests per table; external_ids without initial or modify.
+        TableUpdates initial = get(client.monitor(VSWITCH, id, Map.of("Bridge", List.of(
+                MonitorRequest.columns("name", "fail_mode"),
+                MonitorRequest.columns("external_ids").withSelect(new MonitorSelect(false, true, true, false))))));
+
+        assertThat(((RowUpdate.Initial) rows(initial).get(bridge)).row().columns())
+                .containsOnlyKeys("name", "fail_mode");
+        server.vsctl("br-set-external-id", name, "k", "v");
+        server.vsctl("set-fail-mode", name, "secure");
+
+        await().atMost(WITHIN).until(() -> changesOf(id, bridge).size() == 2);
+        // ovsdb-server 3.1 still reports the row as modified, but leaves out the column whose
+        // request does not select modify; the other change comes with its old value.
+        RowUpdate.Modify externalIds = (RowUpdate.Modify) changesOf(id, bridge).get(0);
+        assertThat(externalIds.old().columns()).isEmpty();
+        assertThat(externalIds.row().columns()).containsOnlyKeys("name", "fail_mode");
+        RowUpdate.Modify failMode = (RowUpdate.Modify) changesOf(id, bridge).get(1);
+        assertThat(failMode.old().columns()).containsOnlyKeys("fail_mode");
+        assertThat(failMode.row().get("fail_mode")).isEqualTo(Atom.string("secure"));
+    }
+
+    @Test
+    void severalConditionalRequestsOfATableShareItsWhere() {
+        String leftName = name("shared-left");
+        UUID left = addBridge(leftName);
+        UUID right = addBridge(name("shared-right"));
+        OvsdbClient client = listeningClient(Transport.UNIX);
+
+        TableUpdates initial = get(client.monitorCond(VSWITCH, TextNode.valueOf("shared"), Map.of("Bridge", List.of(
+                MonitorRequest.columns("name"),
+                MonitorRequest.columns("external_ids").withWhere(Where.anyOf(nameIs(leftName)))))));
+
+        assertThat(rows(initial)).containsOnlyKeys(left).doesNotContainKey(right);
     }
 
     private OvsdbClient listeningClient(Transport transport) {

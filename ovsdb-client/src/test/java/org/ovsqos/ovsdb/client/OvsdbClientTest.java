@@ -164,7 +164,7 @@ class OvsdbClientTest {
         Replica replica = client.replicate(DB, Map.of("T", MonitorRequest.allColumns()), Runnable::run);
         replica.firstSync().get(WITHIN.toSeconds(), TimeUnit.SECONDS);
 
-        client.monitorCond(DB, TextNode.valueOf("mine"), Map.of("T", MonitorRequest.allColumns()))
+        client.monitorCond(DB, TextNode.valueOf("mine"), Map.of("T", List.of(MonitorRequest.allColumns())))
                 .get(WITHIN.toSeconds(), TimeUnit.SECONDS);
 
         await().atMost(WITHIN).until(() -> !updates.isEmpty());

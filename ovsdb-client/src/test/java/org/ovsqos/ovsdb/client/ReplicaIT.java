@@ -24,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.ovsqos.ovsdb.OvsdbConnectionException;
 import org.ovsqos.ovsdb.OvsdbException;
+import org.ovsqos.ovsdb.OvsdbRpcException;
 import org.ovsqos.ovsdb.cache.RowEvent;
 import org.ovsqos.ovsdb.monitor.MonitorRequest;
 import org.ovsqos.ovsdb.monitor.Where;
@@ -172,6 +173,62 @@ class ReplicaIT {
     }
 
     @Test
+    void changingTheWhereMovesTheReplicaToTheNewRowsOnTheSameMonitor() {
+        OvsdbClient client = clients.connect(server.unixEndpoint());
+        Replica replica = replicate(client, Map.of("Interface", MonitorRequest.columns("name", "statistics")
+                .withWhere(Where.anyOf(nameIs("kvm1.0")))));
+        get(replica.firstSync());
+        log.clear();
+
+        get(replica.changeWhere(Map.of("Interface", Where.anyOf(nameIs("kvm2.0"), nameIs("kvm3.0")))));
+
+        assertThat(log).as("row events, and no new sync: the monitor stayed")
+                .containsExactlyInAnyOrder("delete kvm1.0", "insert kvm2.0", "insert kvm3.0");
+        assertThat(content(replica)).containsOnlyKeys("kvm2.0", "kvm3.0");
+        assertThat(replica.requests().get("Interface").where()).isEqualTo(Where.anyOf(nameIs("kvm2.0"), nameIs("kvm3.0")));
+        assertThat(OvsTools.monitors(server)).isEqualTo(1);
+        server.vsctl("set", "Interface", "kvm1.0", "statistics:rx_bytes=1");
+        server.vsctl("set", "Interface", "kvm3.0", "statistics:rx_bytes=1");
+        await().atMost(WITHIN).untilAsserted(() -> assertThat(log).endsWith("modify kvm3.0"));
+        get(client.echo());
+        assertThat(log).doesNotContain("modify kvm1.0");
+    }
+
+    @Test
+    void aWhereTheServerRefusesFailsTheCallAndTheReplicaKeepsFollowingTheOldOne() {
+        OvsdbClient client = clients.connect(server.unixEndpoint());
+        Where old = Where.anyOf(nameIs("kvm1.0"), nameIs("kvm5.0"));
+        Replica replica = replicate(client, Map.of("Interface", MonitorRequest.columns("name").withWhere(old)));
+        get(replica.firstSync());
+
+        OvsdbRpcException refused = failure(replica.changeWhere(Map.of("Interface",
+                Where.anyOf(Condition.equal("nope", Atom.string("x"))))), OvsdbRpcException.class);
+
+        assertThat(refused.error()).isEqualTo("unknown column");
+        assertThat(replica.requests().get("Interface").where()).isEqualTo(old);
+        server.vsctl("add-port", "br0", "kvm5.0");
+        await().atMost(WITHIN).untilAsserted(() -> assertThat(content(replica)).containsOnlyKeys("kvm1.0", "kvm5.0"));
+        assertThat(log).filteredOn("SYNC"::equals).as("the monitor stayed").hasSize(1);
+    }
+
+    @Test
+    void aWhereChangedWhileTheServerIsDownReachesItOnTheNextConnection() {
+        OvsdbClient client = clients.connect(server.unixEndpoint());
+        Replica replica = replicate(client, Map.of("Interface", MonitorRequest.columns("name")
+                .withWhere(Where.anyOf(nameIs("kvm1.0")))));
+        get(replica.firstSync());
+        server.kill();
+        await().atMost(WITHIN).until(() -> client.session().state() != SessionState.CONNECTED);
+
+        CompletableFuture<Void> changed = replica.changeWhere(Map.of("Interface", Where.anyOf(nameIs("kvm2.0"))));
+        assertThat(changed).isNotDone();
+        server.restart();
+
+        get(changed);
+        assertThat(content(replica)).containsOnlyKeys("kvm2.0");
+    }
+
+    @Test
     void closingAReplicaCancelsItsMonitorOnTheServer() {
         OvsdbClient client = clients.connect(server.unixEndpoint());
         Replica replica = replicate(client, Map.of("Interface", MonitorRequest.columns("name")));
@@ -197,6 +254,10 @@ class ReplicaIT {
         assertThat(failure(replica.firstSync(), OvsdbException.class)).hasMessageContaining("no database Nope");
         assertThat(client.session().state()).isEqualTo(SessionState.CONNECTED);
         assertThat(get(client.listDbs())).contains(VSWITCH);
+    }
+
+    private static Condition nameIs(String name) {
+        return Condition.equal("name", Atom.string(name));
     }
 
     private Replica replicate(OvsdbClient client, Map<String, MonitorRequest> requests) {

@@ -27,6 +27,9 @@ import org.ovsqos.ovsdb.cache.RowEvent;
 import org.ovsqos.ovsdb.cache.RowListener;
 import org.ovsqos.ovsdb.monitor.MonitorRequest;
 import org.ovsqos.ovsdb.monitor.MonitorRequests;
+import org.ovsqos.ovsdb.monitor.Where;
+import org.ovsqos.ovsdb.notation.Atom;
+import org.ovsqos.ovsdb.notation.Condition;
 import org.ovsqos.ovsdb.notation.IntegerAtom;
 import org.ovsqos.ovsdb.notation.Row;
 import org.ovsqos.ovsdb.notation.StringAtom;
@@ -161,6 +164,47 @@ class ReplicaTest {
         assertThat(names(replica)).containsExactlyInAnyOrder("a:2", "b:2");
         assertThat(seen).as("the rejected update left no trace").containsExactly("insert a:1", "modify a:2", "insert b:2");
         assertThat(server.connections()).as("resynchronised without a reconnect").isEqualTo(1);
+    }
+
+    @Test
+    void aConditionChangeLostWithItsConnectionFollowsAFreshMonitorOfTheAcceptedConditions() throws Exception {
+        List<JsonNode> asked = new CopyOnWriteArrayList<>();
+        Script first = c -> {
+            JsonNode since = db.next(c, 0);
+            c.reply(since, json("[false,\"" + T1 + "\",{\"T\":{\"" + A + "\":{\"initial\":{\"name\":\"a\",\"n\":1}}}}]"));
+            JsonNode change = db.next(c, 0);
+            asked.add(change);
+            // Applied, its rows sent, and the connection lost before the reply.
+            notification(c, "update3", "[" + since.at("/params/1") + ",\"" + T2 + "\",{\"T\":{\"" + A
+                    + "\":{\"delete\":null},\"" + B + "\":{\"insert\":{\"name\":\"b\",\"n\":2}}}}]");
+            c.close();
+        };
+        Script second = c -> {
+            JsonNode since = db.next(c, 1);
+            asked.add(since);
+            c.reply(since, json("[false,\"" + T3 + "\",{\"T\":{\"" + A + "\":{\"initial\":{\"name\":\"a\",\"n\":1}}}}]"));
+            JsonNode change = db.next(c, 1);
+            asked.add(change);
+            notification(c, "update3", "[" + since.at("/params/1") + ",\"" + T3 + "\",{\"T\":{\"" + A
+                    + "\":{\"delete\":null},\"" + B + "\":{\"insert\":{\"name\":\"b\",\"n\":2}}}}]");
+            c.reply(change, json("{}"));
+            c.awaitClientClose();
+        };
+        Replica replica = replicate(first, second);
+        replica.firstSync().get(WITHIN.toSeconds(), TimeUnit.SECONDS);
+        Where onlyB = Where.anyOf(Condition.equal("name", Atom.string("b")));
+
+        replica.changeWhere(Map.of("T", onlyB)).get(WITHIN.toSeconds(), TimeUnit.SECONDS);
+
+        assertThat(asked).extracting(r -> r.path("method").asText())
+                .containsExactly("monitor_cond_change", "monitor_cond_since", "monitor_cond_change");
+        JsonNode resubscribe = asked.get(1);
+        assertThat(resubscribe.at("/params/3").asText()).as("the cache may hold rows of unconfirmed conditions")
+                .isEqualTo(MonitorRequests.NO_TXN_ID.toString());
+        assertThat(resubscribe.at("/params/2/T/0").has("where")).as("the conditions the server accepted").isFalse();
+        assertThat(asked.get(2).at("/params/2/T/0/where")).isEqualTo(onlyB.toJson());
+        assertThat(names(replica)).containsExactly("b:2");
+        assertThat(replica.requests().get("T").where()).isEqualTo(onlyB);
     }
 
     @Test

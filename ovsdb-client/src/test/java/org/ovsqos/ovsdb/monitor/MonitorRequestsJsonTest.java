@@ -23,11 +23,12 @@ class MonitorRequestsJsonTest {
     private static final Condition MANAGED = Condition.includes("external_ids", OvsdbMap.of(Atom.string("ovs-qos"), Atom.string("on")));
 
     @Test
-    void encodesMonitorParamsWithOneRequestObjectPerTable() {
-        var requests = new LinkedHashMap<String, MonitorRequest>();
-        requests.put("Interface", MonitorRequest.columns("name", "ingress_policing_rate", "statistics"));
-        requests.put("Bridge", MonitorRequest.columns("name", "ports").withSelect(new MonitorSelect(true, true, true, false)));
-        requests.put("Open_vSwitch", MonitorRequest.allColumns());
+    void encodesMonitorParamsWithAnArrayOfRequestsPerTableAsRfc7047Does() {
+        var requests = new LinkedHashMap<String, List<MonitorRequest>>();
+        requests.put("Interface", List.of(MonitorRequest.columns("name", "ingress_policing_rate", "statistics")));
+        requests.put("Bridge", List.of(MonitorRequest.columns("name", "ports")
+                .withSelect(new MonitorSelect(true, true, true, false))));
+        requests.put("Open_vSwitch", List.of(MonitorRequest.allColumns()));
 
         JsonNode golden = Golden.read("monitor-params.json");
         assertThat(MonitorRequests.monitorParams("Open_vSwitch", new TextNode("m1"), requests)).isEqualTo(golden);
@@ -35,18 +36,56 @@ class MonitorRequestsJsonTest {
     }
 
     @Test
+    void readsTheSingleRequestObjectOvsdbServerStillAccepts() {
+        assertThat(MonitorRequests.fromJson(Golden.parse("{'T':{'columns':['a']}}")))
+                .isEqualTo(Map.of("T", List.of(MonitorRequest.columns("a"))));
+    }
+
+    @Test
     void refusesAConditionInAPlainMonitor() {
         assertThatThrownBy(() -> MonitorRequests.monitorParams("D", new TextNode("m"),
-                Map.of("T", MonitorRequest.allColumns().withWhere(Where.anyOf(NAMED_KVM101)))))
+                Map.of("T", List.of(MonitorRequest.allColumns().withWhere(Where.anyOf(NAMED_KVM101))))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("monitor_cond");
     }
 
     @Test
+    void encodesSeveralRequestsOfATableEachWithItsColumnsAndSelectAndTheTablesWhereOnTheFirst() {
+        Where managed = Where.anyOf(Condition.includes("external_ids",
+                OvsdbMap.of(Atom.string("owner"), Atom.string("ovs-qos"))));
+        List<MonitorRequest> ports = List.of(MonitorRequest.columns("name", "up"),
+                MonitorRequest.columns("options").withSelect(MonitorSelect.CHANGES_ONLY).withWhere(managed));
+
+        JsonNode golden = Golden.read("monitor-cond-params-several.json");
+        assertThat(MonitorRequests.monitorCondParams("OVN_Northbound", new TextNode("ls"),
+                Map.of("Logical_Switch_Port", ports))).isEqualTo(golden);
+        assertThat(MonitorRequests.fromJson(golden.get(2)).get("Logical_Switch_Port"))
+                .extracting(MonitorRequest::where).containsExactly(managed, managed);
+    }
+
+    @Test
+    void refusesSeveralRequestsOfATableThatOvsdbServerCouldNotMerge() {
+        assertThatThrownBy(() -> MonitorRequests.monitorCondParams("D", new TextNode("m"), Map.of("T",
+                List.of(MonitorRequest.columns("a"), MonitorRequest.columns("b", "a")))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("column a is in two requests");
+        assertThatThrownBy(() -> MonitorRequests.monitorParams("D", new TextNode("m"), Map.of("T",
+                List.of(MonitorRequest.columns("a"), MonitorRequest.allColumns()))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("each must name its columns");
+        assertThatThrownBy(() -> MonitorRequests.monitorCondParams("D", new TextNode("m"), Map.of("T",
+                List.of(MonitorRequest.columns("a").withWhere(Where.NONE),
+                        MonitorRequest.columns("b").withWhere(Where.anyOf(NAMED_KVM101))))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("table T has one where");
+        assertThatThrownBy(() -> MonitorRequests.fromJson(Golden.parse(
+                "{'T':[{'columns':['a'],'where':[false]},{'columns':['b'],'where':[true, false]}]}")))
+                .isInstanceOf(OvsdbProtocolException.class).hasMessageContaining("only the first request's where");
+    }
+
+    @Test
     void encodesMonitorCondParamsWithWhereAndSelect() {
-        var requests = new LinkedHashMap<String, MonitorRequest>();
-        requests.put("Interface", MonitorRequest.columns("name", "statistics").withWhere(Where.anyOf(NAMED_KVM101, MANAGED)));
-        requests.put("Port", MonitorRequest.allColumns().withWhere(Where.NONE));
-        requests.put("Bridge", MonitorRequest.allColumns().withSelect(MonitorSelect.CHANGES_ONLY));
+        var requests = new LinkedHashMap<String, List<MonitorRequest>>();
+        requests.put("Interface", List.of(MonitorRequest.columns("name", "statistics")
+                .withWhere(Where.anyOf(NAMED_KVM101, MANAGED))));
+        requests.put("Port", List.of(MonitorRequest.allColumns().withWhere(Where.NONE)));
+        requests.put("Bridge", List.of(MonitorRequest.allColumns().withSelect(MonitorSelect.CHANGES_ONLY)));
         JsonNode id = JSON.arrayNode().add("cache").add(1);
 
         JsonNode golden = Golden.read("monitor-cond-params.json");
@@ -56,7 +95,7 @@ class MonitorRequestsJsonTest {
 
     @Test
     void encodesMonitorCondSinceParamsWithTheLastTransactionOrZero() {
-        Map<String, MonitorRequest> requests = Map.of("Interface", MonitorRequest.columns("name"));
+        Map<String, List<MonitorRequest>> requests = Map.of("Interface", List.of(MonitorRequest.columns("name")));
         UUID last = UUID.fromString("a3f2c4d5-0b1e-4c2d-9e8f-7a6b5c4d3e2f");
         assertThat(MonitorRequests.monitorCondSinceParams("Open_vSwitch", new TextNode("m3"), requests, Optional.of(last)))
                 .isEqualTo(Golden.read("monitor-cond-since-params.json"));
@@ -81,6 +120,8 @@ class MonitorRequestsJsonTest {
         assertThat(Where.fromJson(Golden.parse("[false, ['name','==','a']]")))
                 .isEqualTo(Where.anyOf(Condition.equal("name", Atom.string("a"))));
         assertThat(Where.anyOf().toJson()).isEqualTo(Golden.parse("[false]"));
+        assertThat(Where.anyOf(Condition.FALSE, NAMED_KVM101)).isEqualTo(Where.anyOf(NAMED_KVM101));
+        assertThat(Where.anyOf(NAMED_KVM101, Condition.TRUE)).isEqualTo(Where.ALL);
         assertThatThrownBy(() -> Where.fromJson(Golden.parse("{}"))).isInstanceOf(OvsdbProtocolException.class);
         assertThatThrownBy(() -> new Where(true, List.of(NAMED_KVM101))).isInstanceOf(IllegalArgumentException.class);
     }
@@ -88,7 +129,11 @@ class MonitorRequestsJsonTest {
     @Test
     void rejectsMalformedRequests() {
         assertThatThrownBy(() -> MonitorRequests.fromJson(Golden.parse("{'T':[{},{}]}")))
-                .isInstanceOf(OvsdbProtocolException.class).hasMessageContaining("only one per table");
+                .isInstanceOf(OvsdbProtocolException.class).hasMessageContaining("each must name its columns");
+        assertThatThrownBy(() -> MonitorRequests.fromJson(Golden.parse("{'T':{'columns':['a'],'colums':['b']}}")))
+                .isInstanceOf(OvsdbProtocolException.class).hasMessageContaining("unknown member \"colums\"");
+        assertThatThrownBy(() -> MonitorRequests.fromJson(Golden.parse("{'T':{'select':{'initial':true,'update':true}}}")))
+                .isInstanceOf(OvsdbProtocolException.class).hasMessageContaining("select: unknown member \"update\"");
         assertThatThrownBy(() -> MonitorRequests.fromJson(Golden.parse("{'T':{'columns':'name'}}")))
                 .isInstanceOf(OvsdbProtocolException.class).hasMessageContaining("table T: columns is not an array");
         assertThatThrownBy(() -> MonitorRequests.fromJson(Golden.parse("{'T':{'columns':['a','a']}}")))

@@ -56,7 +56,7 @@ class NotationJsonProperties {
         Gen<Character> lower = Generate.characters('a', 'z');
         return Generate.oneOf(
                 longs().all().map(Atom::integer),
-                doubles().any().assuming(Double::isFinite).map(Atom::real),
+                doubles().any().assuming(NotationJsonProperties::sendable).map(Atom::real),
                 booleans().all().map(Atom::bool),
                 strings().allPossible().ofLengthBetween(0, 20).map(Atom::string),
                 longs().all().zip(longs().all(), UUID::new).map(Atom::uuid),
@@ -73,6 +73,11 @@ class NotationJsonProperties {
             entries.forEach(e -> map.putIfAbsent(e.getKey(), e.getValue()));
             return new OvsdbMap(map);
         });
+    }
+
+    /** A real ovsdb-server can read: finite, and not subnormal, which NotationJson refuses to send. */
+    private static boolean sendable(double d) {
+        return Double.isFinite(d) && (d == 0.0 || Math.abs(d) >= Double.MIN_NORMAL);
     }
 
     private static String join(List<Character> chars) {

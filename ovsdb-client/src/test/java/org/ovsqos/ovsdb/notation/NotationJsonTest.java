@@ -138,12 +138,36 @@ class NotationJsonTest {
     }
 
     @Test
+    void realsBeyondTheDoubleRangeReadAsTheLargestDoubleOfTheirSign() {
+        // ovsdb-server prints reals with %.15g: Double.MAX_VALUE, which it stores, comes back as
+        // 1.79769313486232e+308, just past the range (captured from ovsdb-server 3.1).
+        assertThat(NotationJson.valueFromJson(json("1.79769313486232e+308"))).isEqualTo(Atom.real(Double.MAX_VALUE));
+        assertThat(NotationJson.valueFromJson(json("-1.79769313486232e+308"))).isEqualTo(Atom.real(-Double.MAX_VALUE));
+        assertThat(NotationJson.valueFromJson(json("1e400"))).isEqualTo(Atom.real(Double.MAX_VALUE));
+    }
+
+    @Test
+    void negativeZeroIsZero() throws Exception {
+        assertThat(Atom.real(-0.0)).isEqualTo(Atom.real(0.0)).hasSameHashCodeAs(Atom.real(0.0));
+        assertThat(NotationJson.valueFromJson(json("-0.0"))).isEqualTo(Atom.real(0.0));
+        assertThat(MAPPER.writeValueAsString(NotationJson.toJson(Atom.real(-0.0)))).isEqualTo("0.0");
+    }
+
+    @Test
+    void booleanConditionsAreJsonBooleans() {
+        assertThat(NotationJson.toJson(Condition.TRUE)).isEqualTo(json("true"));
+        assertThat(NotationJson.toJson(Condition.FALSE)).isEqualTo(json("false"));
+        assertThat(NotationJson.conditionFromJson(json("true"))).isEqualTo(Condition.TRUE);
+        assertThat(NotationJson.conditionFromJson(json("false"))).isEqualTo(Condition.constant(false));
+    }
+
+    @Test
     void everyConditionFunctionHasItsRfcSpelling() {
         var expected = List.of("<", "<=", "==", "!=", ">=", ">", "includes", "excludes");
         assertThat(Condition.Function.values()).extracting(Condition.Function::symbol)
                 .containsExactlyElementsOf(expected);
         for (Condition.Function f : Condition.Function.values()) {
-            Condition c = new Condition("ofport", f, Atom.integer(3));
+            Condition c = new Condition.Comparison("ofport", f, Atom.integer(3));
             JsonNode golden = json("[\"ofport\",\"" + f.symbol() + "\",3]");
             assertThat(NotationJson.toJson(c)).isEqualTo(golden);
             assertThat(NotationJson.conditionFromJson(golden)).isEqualTo(c);

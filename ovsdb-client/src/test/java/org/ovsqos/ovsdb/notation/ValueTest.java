@@ -20,6 +20,16 @@ class ValueTest {
     }
 
     @Test
+    void zeroAndNegativeZeroAreOneRealAsForOvsdbServer() {
+        assertThat(Atom.real(-0.0).value()).isEqualTo(0.0);
+        assertThat(1 / Atom.real(-0.0).value()).as("stored as +0.0").isPositive();
+        assertThatThrownBy(() -> OvsdbSet.of(Atom.real(0.0), Atom.real(-0.0)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("duplicate");
+        assertThatThrownBy(() -> OvsdbMap.of(Atom.real(-0.0), Atom.integer(1), Atom.real(0.0), Atom.integer(2)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("duplicate");
+    }
+
+    @Test
     void namedUuidMustBeAnId() {
         assertThat(Atom.namedUuid("_row1").name()).isEqualTo("_row1");
         assertThatThrownBy(() -> Atom.namedUuid("row-1")).isInstanceOf(IllegalArgumentException.class);

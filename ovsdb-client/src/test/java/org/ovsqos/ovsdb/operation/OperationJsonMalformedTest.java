@@ -50,6 +50,24 @@ class OperationJsonMalformedTest {
     }
 
     @Test
+    void rejectsAMemberTheOperationDoesNotHaveRatherThanDroppingIt() {
+        // As ovsdb-server 3.1: "Member 'bogus' is present but not allowed here."
+        assertOperationRejected("{\"op\":\"select\",\"table\":\"T\",\"where\":[],\"bogus\":1}",
+                "malformed operation at /3", "unknown member \"bogus\"");
+        assertOperationRejected("{\"op\":\"abort\",\"durable\":true}", "unknown member \"durable\"");
+        assertOperationRejected("{\"op\":\"insert\",\"table\":\"T\",\"row\":{},\"uuid_name\":\"x\"}",
+                "unknown member \"uuid_name\"");
+    }
+
+    @Test
+    void rejectsAnInsertUuidThatIsNotABareUuidString() {
+        assertOperationRejected("{\"op\":\"insert\",\"table\":\"T\",\"row\":{},\"uuid\":\"nope\"}",
+                "at /3/uuid", "expected a 36-character UUID string");
+        assertOperationRejected("{\"op\":\"insert\",\"table\":\"T\",\"row\":{},"
+                + "\"uuid\":[\"uuid\",\"36bd7d9c-2b7e-4d36-8c48-5e1fcb0e6a1f\"]}", "at /3/uuid");
+    }
+
+    @Test
     void rejectsInvalidUuidName() {
         assertOperationRejected("{\"op\":\"insert\",\"table\":\"T\",\"row\":{},\"uuid-name\":\"9x\"}",
                 "invalid insert operation", "uuid-name");

@@ -49,6 +49,24 @@ class OperationJsonTest {
     }
 
     @Test
+    void insertWithTheRowsUuid() throws Exception {
+        // ovsdb-server(7) 5.2.1: a bare UUID string, not ["uuid", ...], which 3.1 refuses.
+        assertGolden(Operation.insert("Bridge", Row.empty()).withUuid(U),
+                "{\"op\":\"insert\",\"table\":\"Bridge\",\"row\":{},\"uuid\":\"" + U + "\"}");
+        assertGolden(Operation.insert("Bridge", Row.empty(), "br").withUuid(U),
+                "{\"op\":\"insert\",\"table\":\"Bridge\",\"row\":{},\"uuid-name\":\"br\",\"uuid\":\"" + U + "\"}");
+        assertThat(Operation.insert("Bridge", Row.empty()).withUuid(U).withUuidName("br").uuid()).contains(U);
+    }
+
+    @Test
+    void whereWithBooleans() throws Exception {
+        assertGolden(Operation.select("Bridge", Condition.TRUE),
+                "{\"op\":\"select\",\"table\":\"Bridge\",\"where\":[true]}");
+        assertGolden(Operation.delete("Bridge", Condition.FALSE, Condition.equal("name", Atom.string("br0"))),
+                "{\"op\":\"delete\",\"table\":\"Bridge\",\"where\":[false,[\"name\",\"==\",\"br0\"]]}");
+    }
+
+    @Test
     void select() throws Exception {
         assertGolden(Operation.select("Interface", Condition.equal("name", Atom.string("kvm1.0"))),
                 "{\"op\":\"select\",\"table\":\"Interface\",\"where\":[[\"name\",\"==\",\"kvm1.0\"]]}");

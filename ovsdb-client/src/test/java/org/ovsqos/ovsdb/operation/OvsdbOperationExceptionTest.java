@@ -23,6 +23,7 @@ class OvsdbOperationExceptionTest {
                 Arguments.of("resources exhausted", ResourcesExhaustedException.class),
                 Arguments.of("I/O error", IoErrorException.class),
                 Arguments.of("duplicate uuid-name", DuplicateUuidNameException.class),
+                Arguments.of("duplicate uuid", DuplicateUuidException.class),
                 Arguments.of("domain error", DomainErrorException.class),
                 Arguments.of("range error", RangeErrorException.class),
                 Arguments.of("timed out", WaitTimedOutException.class),

@@ -73,6 +73,32 @@ class TransactionCodecTest {
         assertThat(e.error()).isEqualTo("aborted");
         assertThat(e.details()).isEqualTo("aborted by request");
         assertThat(e).hasMessage("operation 1 (abort) failed: aborted: aborted by request");
+        assertThat(e.results()).containsExactly(EmptyResult.INSTANCE);
+    }
+
+    @Test
+    void anOperationErrorCarriesTheResultsOfTheOperationsBeforeIt() {
+        // ovsdb-server 3.1's answer to an insert followed by an insert into a table it lacks.
+        var e = catchThrowableOfType(SyntaxErrorException.class, () -> TransactionCodec.parseResult(
+                List.of(INSERT, Operation.insert("Nope", Row.empty())),
+                json("[{\"uuid\":" + U_JSON + "},{\"syntax\":\"{\\\"op\\\":\\\"insert\\\",\\\"row\\\":{},"
+                        + "\\\"table\\\":\\\"Nope\\\"}\",\"details\":\"Parsing ovsdb operation 2 of 2 failed: No table"
+                        + " named Nope.\",\"error\":\"syntax error\"}]")));
+        assertThat(e.index()).isEqualTo(1);
+        assertThat(e.results()).containsExactly(new InsertResult(U));
+        assertThat(OvsdbOperationException.of(0, INSERT, "aborted", null, null).results()).isEmpty();
+    }
+
+    @Test
+    void aResultThatCannotBeReadAfterACommitSaysTheTransactionCommitted() {
+        assertThatThrownBy(() -> TransactionCodec.parseResult(List.of(INSERT, SELECT),
+                json("[{\"uuid\":" + U_JSON + "},{\"rows\":[{\"next_cfg\":[\"set\",7]}]}]")))
+                .isInstanceOf(OvsdbProtocolException.class)
+                .hasMessageStartingWith("transaction committed (no operation failed), but the result of operation 1"
+                        + " (select) cannot be read: malformed set at /1/rows/0/next_cfg");
+        assertThatThrownBy(() -> TransactionCodec.parseResult(List.of(SELECT, INSERT),
+                json("[{\"rows\":{}},{\"error\":\"aborted\"}]")))
+                .isInstanceOf(OvsdbProtocolException.class).message().doesNotContain("committed");
     }
 
     @Test
@@ -86,6 +112,7 @@ class TransactionCodecTest {
         assertThat(e.isCommitError()).isTrue();
         assertThat(e.error()).isEqualTo("referential integrity violation");
         assertThat(e).hasMessageStartingWith("transaction failed to commit after 1 operations: referential");
+        assertThat(e.results()).as("the rows the details refer to").containsExactly(new InsertResult(U));
     }
 
     @Test

@@ -23,6 +23,14 @@ class SchemaParserTest {
         }
     }
 
+    private static JsonNode golden(String name) {
+        try (var in = SchemaParserTest.class.getResourceAsStream(name)) {
+            return JSON.readTree(in);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** A one-table schema whose column {@code c} has the given type JSON. */
     private static DatabaseSchema withColumn(String type) {
         return DatabaseSchema.fromJson(json("{'name':'D','version':'1.0.0','tables':{'T':{'columns':{'c':{'type':"
@@ -72,21 +80,92 @@ class SchemaParserTest {
     @Test
     void treatsEveryTableAsRootWhenNoneIsMarked() {
         DatabaseSchema old = DatabaseSchema.fromJson(json(
-                "{'name':'D','tables':{'A':{'columns':{}},'B':{'columns':{}}}}"));
+                "{'name':'D','tables':{'A':{'columns':{'a':{'type':'integer'}}},'B':{'columns':{'b':{'type':'integer'}}}}}"));
         assertThat(old.tables().values()).allMatch(TableSchema::isRoot);
         assertThat(old.version()).isEmpty();
 
-        DatabaseSchema marked = DatabaseSchema.fromJson(json(
-                "{'name':'D','version':'1.0.0','tables':{'A':{'columns':{},'isRoot':true},'B':{'columns':{}}}}"));
+        DatabaseSchema marked = DatabaseSchema.fromJson(json("{'name':'D','version':'1.0.0','tables':{"
+                + "'A':{'columns':{'a':{'type':'integer'}},'isRoot':true},'B':{'columns':{'b':{'type':'integer'}}}}}"));
         assertThat(marked.requireTable("A").isRoot()).isTrue();
         assertThat(marked.requireTable("B").isRoot()).isFalse();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "{'name':'D','future':1,'tables':{'T':{'columns':{'c':{'type':'integer'}}}}}          | schema D: member \"future\" is not allowed here",
+        "{'name':'D','tables':{'T':{'shiny':[],'columns':{'c':{'type':'integer'}}}}}          | table T: member \"shiny\"",
+        "{'name':'D','tables':{'T':{'columns':{'c':{'type':'integer','extra':true}}}}}        | column c: member \"extra\"",
+        "{'name':'D','tables':{'T':{'columns':{'c':{'type':{'key':'integer','mn':0}}}}}}       | column c: type: member \"mn\"",
+        "{'name':'D','tables':{'T':{'columns':{'c':{'type':{'key':{'type':'integer','min':0}}}}}}} | column c: key: member \"min\"",
+        "{'name':'D','tables':{'T':{'columns':{'c':{'type':{'key':{'type':'integer','enum':1,'maxInteger':2}}}}}}} | key: minInteger/maxInteger is not allowed beside an enum",
+    })
+    void rejectsMembersOvsdbServerDoesNotKnowRatherThanDroppingThem(String schema, String message) {
+        // ovsdb-server 3.1: "Member 'future' is present but not allowed here."
+        assertThatThrownBy(() -> DatabaseSchema.fromJson(json(schema)))
+                .isInstanceOf(OvsdbProtocolException.class)
+                .hasMessageContaining(message);
+    }
+
+    /** What ovsdb-tool 3.1 accepts as a version: scanf's %u.%u.%u, then nothing. */
+    @ParameterizedTest(name = "\"{0}\"")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {"1.2.3", " 1.2.3", "01.2.3", "-1.2.3", "+1.2.3",
+        "4294967296.0.0", "1. 2.3"})
+    void acceptsTheVersionsOvsdbServerAccepts(String version) {
+        assertThat(DatabaseSchema.fromJson(json("{'name':'D','version':'" + version
+                + "','tables':{'T':{'columns':{'c':{'type':'integer'}}}}}")).version()).isEqualTo(version);
+    }
+
+    /** What ovsdb-tool 3.1 refuses with "schema version ... not in format x.y.z". */
+    @ParameterizedTest(name = "\"{0}\"")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {"1.2", "1.2.3.4", "a.b.c", "\"1.2.3 \"", "\"\"", "1..3",
+        "1.2.3x", "1 .2.3"})
+    void rejectsTheVersionsOvsdbServerRejects(String version) {
+        assertThatThrownBy(() -> DatabaseSchema.fromJson(json("{'name':'D','version':'" + version
+                + "','tables':{'T':{'columns':{'c':{'type':'integer'}}}}}")))
+                .isInstanceOf(OvsdbProtocolException.class)
+                .hasMessageContaining("schema D: version \"" + version + "\" is not in the format x.y.z");
+    }
+
     @Test
-    void ignoresMembersItDoesNotKnow() {
-        DatabaseSchema s = DatabaseSchema.fromJson(json(
-                "{'name':'D','future':1,'tables':{'T':{'shiny':[],'columns':{'c':{'type':'integer','extra':true}}}}}"));
-        assertThat(s.requireTable("T").requireColumn("c").type()).isEqualTo(ColumnType.scalar(BaseType.of(AtomicType.INTEGER)));
+    void readsTheTableAndColumnMutableFlags() {
+        DatabaseSchema s = DatabaseSchema.fromJson(json("{'name':'D','tables':{'T':{'mutable':false,'columns':{"
+                + "'fixed':{'type':'string','mutable':false},'free':{'type':'string'},"
+                + "'weak':{'type':{'key':{'type':'uuid','refTable':'T','refType':'weak'}},'mutable':false}}}}}"));
+        TableSchema t = s.requireTable("T");
+        assertThat(t.mutable()).isFalse();
+        assertThat(t.requireColumn("fixed").mutable()).isFalse();
+        assertThat(t.requireColumn("free").mutable()).isTrue();
+        assertThat(t.requireColumn("weak").mutable()).as("ovsdb-server(7) 3.2: weak references stay mutable").isTrue();
+        assertThat(DatabaseSchema.fromJson(json("{'name':'D','tables':{'T':{'columns':{'c':{'type':'string'}}}}}"))
+                .requireTable("T").mutable()).isTrue();
+    }
+
+    @Test
+    void makesAStrongReferenceToANonRootTablePersistentAsOvsdbServerDoes() {
+        DatabaseSchema s = DatabaseSchema.fromJson(json("{'name':'D','tables':{"
+                + "'Root':{'isRoot':true,'columns':{'child':{'type':{'key':{'type':'uuid','refTable':'Child'}},'ephemeral':true},"
+                + "'peer':{'type':{'key':{'type':'uuid','refTable':'Root'}},'ephemeral':true}}},"
+                + "'Child':{'columns':{'n':{'type':'integer'}}}}}"));
+        assertThat(s.requireTable("Root").requireColumn("child").ephemeral()).isFalse();
+        assertThat(s.requireTable("Root").requireColumn("peer").ephemeral()).isTrue();
+    }
+
+    @Test
+    void writesBackWhatItReads() {
+        String schema = "{'name':'D','version':'1.2.3','cksum':'1 2','tables':{"
+                + "'A':{'columns':{'n':{'type':{'key':{'type':'integer','minInteger':0,'maxInteger':4095},'min':0,'max':4}},"
+                + "'r':{'type':{'key':{'type':'real','minReal':0.5},'value':'string','max':'unlimited'}},"
+                + "'s':{'type':{'key':{'type':'string','enum':['set',['a','b']]}},'ephemeral':true},"
+                + "'one':{'type':{'key':{'type':'string','enum':'only'}}},"
+                + "'len':{'type':{'key':{'type':'string','minLength':0,'maxLength':8}}},"
+                + "'ref':{'type':{'key':{'type':'uuid','refTable':'B','refType':'weak'},'min':0,'max':'unlimited'}},"
+                + "'k':{'type':'boolean','mutable':false}},'isRoot':true,'maxRows':1,'indexes':[['n'],['n','k']]},"
+                + "'B':{'columns':{'u':{'type':'uuid'}},'mutable':false}}}";
+        DatabaseSchema parsed = DatabaseSchema.fromJson(json(schema));
+        assertThat(DatabaseSchema.fromJson(parsed.toJson())).isEqualTo(parsed);
+        // The form ovsdb-tool 3.1 wrote this schema in, as the first record of a database file:
+        // short forms, defaults (minLength 0) left out, isRoot only on root tables.
+        assertThat(parsed.toJson()).isEqualTo(golden("written-by-ovsdb-tool.json"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -120,10 +199,15 @@ class SchemaParserTest {
         "{'name':'D','tables':{'T':{'columns':{'_x':{'type':'integer'}}}}} | column _x: names beginning with _ are reserved",
         "{'name':'D','tables':{'T':{'columns':{'c':{}}}}}         | column c: type is missing",
         "{'name':'D','tables':{'T':{'columns':{'c':{'type':'integer','ephemeral':'yes'}}}}} | column c: ephemeral is not a boolean",
-        "{'name':'D','tables':{'T':{'columns':{},'maxRows':0}}}   | table T: maxRows must be positive",
-        "{'name':'D','tables':{'T':{'columns':{},'indexes':[['c']]}}} | table T: index [c] names unknown column c",
-        "{'name':'D','tables':{'T':{'columns':{},'isRoot':1}}}    | table T: isRoot is not a boolean",
+        "{'name':'D','tables':{'T':{'columns':{'c':{'type':'integer'}},'maxRows':0}}}   | table T: maxRows must be positive",
+        "{'name':'D','tables':{'T':{'columns':{'c':{'type':'integer'}},'indexes':[['d']]}}} | table T: index [d] names unknown column d",
+        "{'name':'D','tables':{'T':{'columns':{'c':{'type':'integer'}},'isRoot':1}}}    | table T: isRoot is not a boolean",
         "{'name':'D','tables':{'1T':{'columns':{}}}}              | is not a valid identifier",
+        "{'name':'D','tables':{'T':{'columns':{}}}}               | table T: a table must have at least one column",
+        "{'name':'D','tables':{'T':{'columns':{'c':{'type':'integer','ephemeral':true}},'indexes':[['c']]}}} | table T: index [c] names ephemeral column c",
+        "{'name':'D','tables':{'T':{'columns':{'c':{'type':'integer'}},'mutable':'no'}}} | table T: mutable is not a boolean",
+        "{'name':'D','tables':{'T':{'columns':{'c':{'type':{'key':'integer','max':4294967295}}}}}} | column c: max must be between 0 and 4294967294",
+        "{'name':'D','tables':{'T':{'columns':{'c':{'type':{'key':{'type':'string','maxLength':4294967296}}}}}}} | column c: key: maxLength must be between 0 and 4294967295",
     })
     void reportsMalformedSchemas(String schema, String message) {
         assertThatThrownBy(() -> DatabaseSchema.fromJson(json(schema)))

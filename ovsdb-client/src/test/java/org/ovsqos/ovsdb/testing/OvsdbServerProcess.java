@@ -80,7 +80,20 @@ public final class OvsdbServerProcess implements AutoCloseable {
         return start(true);
     }
 
+    /**
+     * A server of a database made from {@code schemaJson} instead of the Open_vSwitch schema, for
+     * what that schema has no column for (reals, immutable tables, a schema to convert to); no
+     * {@code ovs-vsctl init}, so {@link #vsctl} does not apply.
+     */
+    public static OvsdbServerProcess startWithSchema(String schemaJson) {
+        return start(false, schemaJson);
+    }
+
     private static OvsdbServerProcess start(boolean ssl) {
+        return start(ssl, null);
+    }
+
+    private static OvsdbServerProcess start(boolean ssl, String schemaJson) {
         Path ovsdbTool = OvsBinaries.find("ovsdb-tool");
         Path server = OvsBinaries.find("ovsdb-server");
         Path vsctl = OvsBinaries.find("ovs-vsctl");
@@ -100,14 +113,22 @@ public final class OvsdbServerProcess implements AutoCloseable {
                 throw new IllegalStateException("temp dir " + dir + " is too deep for a unix socket path; "
                         + "set java.io.tmpdir to a shorter directory");
             }
-            process.run(List.of(ovsdbTool.toString(), "create", process.databaseFile().toString(),
-                    VSWITCH_SCHEMA.toString()));
+            Path schema = VSWITCH_SCHEMA;
+            if (schemaJson != null) {
+                schema = Files.writeString(dir.resolve("schema.ovsschema"), schemaJson, UTF_8);
+            }
+            process.run(List.of(ovsdbTool.toString(), "create", process.databaseFile().toString(), schema.toString()));
             if (ssl) {
                 process.makePki();
             }
             process.launch();
-            process.vsctl("init");
+            if (schemaJson == null) {
+                process.vsctl("init");
+            }
             return process;
+        } catch (IOException e) {
+            process.close();
+            throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             process.close();
             throw e;

@@ -1,0 +1,62 @@
+package org.ovsqos.ovsdb.schema;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.ovsqos.ovsdb.testing.OvsBinaries;
+
+/**
+ * Every schema installed with Open vSwitch (and OVN, where its packages are installed: the
+ * Northbound and Southbound schemas), read and written back exactly as {@code ovsdb-tool} 3.1
+ * writes it into a new database file, whose first record is the schema in ovsdb-server's form.
+ */
+class InstalledSchemasIT {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final List<Path> PLACES = List.of(Path.of("/usr/share/openvswitch"), Path.of("/usr/share/ovn"));
+
+    static Stream<Path> installedSchemas() throws IOException {
+        Stream<Path> all = Stream.empty();
+        for (Path place : PLACES) {
+            if (Files.isDirectory(place)) {
+                all = Stream.concat(all, Files.list(place).filter(p -> p.toString().endsWith(".ovsschema")).toList().stream());
+            }
+        }
+        return all.sorted();
+    }
+
+    @Test
+    void findsAtLeastTheOpenVswitchSchemas() throws IOException {
+        assertThat(installedSchemas().map(p -> p.getFileName().toString()))
+                .contains("vswitch.ovsschema", "local-config.ovsschema");
+    }
+
+    @ParameterizedTest
+    @MethodSource("installedSchemas")
+    void readsAndWritesTheSchemaAsOvsdbToolDoes(Path schemaFile, @TempDir Path dir) throws Exception {
+        Path db = dir.resolve("test.db");
+        Process tool = new ProcessBuilder(OvsBinaries.find("ovsdb-tool").toString(), "create", db.toString(),
+                schemaFile.toString()).redirectErrorStream(true).start();
+        assertThat(tool.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(tool.exitValue()).as(new String(tool.getInputStream().readAllBytes(), UTF_8)).isZero();
+        // The file holds "OVSDB JSON <length> <hash>", then the schema record.
+        JsonNode written = MAPPER.readTree(Files.readAllLines(db, UTF_8).get(1));
+
+        DatabaseSchema schema = DatabaseSchema.fromJson(MAPPER.readTree(schemaFile.toFile()));
+
+        assertThat(schema.toJson()).isEqualTo(written);
+        assertThat(DatabaseSchema.fromJson(written)).isEqualTo(schema);
+    }
+}
