@@ -18,9 +18,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.ovsqos.ovsdb.testing.OvsBinaries;
 
 /**
- * Every schema installed with Open vSwitch (and OVN, where its packages are installed: the
- * Northbound and Southbound schemas), read and written back exactly as {@code ovsdb-tool} 3.1
+ * Every schema installed with Open vSwitch, its VTEP package and OVN (the Northbound and
+ * Southbound schemas: large real ones), read and written back exactly as {@code ovsdb-tool} 3.1
  * writes it into a new database file, whose first record is the schema in ovsdb-server's form.
+ * {@code scripts/lib/ensure-ovs.sh} installs all three packages.
  */
 class InstalledSchemasIT {
 
@@ -38,9 +39,11 @@ class InstalledSchemasIT {
     }
 
     @Test
-    void findsAtLeastTheOpenVswitchSchemas() throws IOException {
+    void findsTheSchemasOfOpenVswitchVtepAndOvn() throws IOException {
         assertThat(installedSchemas().map(p -> p.getFileName().toString()))
-                .contains("vswitch.ovsschema", "local-config.ovsschema");
+                .as("installed by scripts/lib/ensure-ovs.sh (openvswitch-switch, openvswitch-vtep, ovn-central)")
+                .contains("vswitch.ovsschema", "local-config.ovsschema", "vtep.ovsschema", "ovn-nb.ovsschema",
+                        "ovn-sb.ovsschema");
     }
 
     @ParameterizedTest
