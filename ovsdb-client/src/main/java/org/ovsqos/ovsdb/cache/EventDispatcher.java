@@ -15,7 +15,7 @@ final class EventDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
 
     private final SerialExecutor executor;
-    private final List<TableCache.Registration> registrations = new CopyOnWriteArrayList<>();
+    private final List<CacheRegistration> registrations = new CopyOnWriteArrayList<>();
 
     EventDispatcher(Executor executor) {
         this.executor = new SerialExecutor(executor);
@@ -26,11 +26,11 @@ final class EventDispatcher {
         executor.execute(task);
     }
 
-    void add(TableCache.Registration registration) {
+    void add(CacheRegistration registration) {
         registrations.add(registration);
     }
 
-    void remove(TableCache.Registration registration) {
+    void remove(CacheRegistration registration) {
         registrations.remove(registration);
     }
 
@@ -41,12 +41,12 @@ final class EventDispatcher {
         }
     }
 
-    void dispatchTo(List<TableCache.Registration> targets, List<RowEvent> batch) {
+    void dispatchTo(List<CacheRegistration> targets, List<RowEvent> batch) {
         executor.execute(() -> deliver(targets, batch));
     }
 
-    private static void deliver(List<TableCache.Registration> targets, List<RowEvent> batch) {
-        for (TableCache.Registration r : targets) {
+    private static void deliver(List<CacheRegistration> targets, List<RowEvent> batch) {
+        for (CacheRegistration r : targets) {
             for (RowEvent event : batch) {
                 if (!r.isActive()) {
                     break;

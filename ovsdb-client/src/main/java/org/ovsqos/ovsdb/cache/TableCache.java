@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import org.ovsqos.ovsdb.Registration;
 import org.ovsqos.ovsdb.monitor.MonitorRequest;
 import org.ovsqos.ovsdb.monitor.RowUpdate;
 import org.ovsqos.ovsdb.monitor.TableUpdate;
@@ -169,7 +170,7 @@ public final class TableCache {
      * so it converges without a gap or a duplicate.
      */
     public synchronized Registration addListener(RowListener listener, boolean replayRows) {
-        Registration registration = new Registration(dispatcher, Objects.requireNonNull(listener, "listener"));
+        CacheRegistration registration = new CacheRegistration(dispatcher, Objects.requireNonNull(listener, "listener"));
         dispatcher.add(registration);
         if (replayRows) {
             List<RowEvent> replay = new ArrayList<>();
@@ -316,35 +317,5 @@ public final class TableCache {
             return "modify (update2 diff)";
         }
         return "delete";
-    }
-
-    /** A listener's place in the cache; {@link #close()} removes it. */
-    public static final class Registration implements AutoCloseable {
-        private final EventDispatcher dispatcher;
-        private final RowListener listener;
-        private volatile boolean active = true;
-
-        private Registration(EventDispatcher dispatcher, RowListener listener) {
-            this.dispatcher = dispatcher;
-            this.listener = listener;
-        }
-
-        RowListener listener() {
-            return listener;
-        }
-
-        boolean isActive() {
-            return active;
-        }
-
-        /**
-         * Stops delivery to the listener: no event reaches it after this returns, unless this is
-         * called from another thread while an event is being delivered, which then completes.
-         */
-        @Override
-        public void close() {
-            active = false;
-            dispatcher.remove(this);
-        }
     }
 }

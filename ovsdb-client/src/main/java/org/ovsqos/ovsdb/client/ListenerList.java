@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.ovsqos.ovsdb.Registration;
 import org.slf4j.Logger;
 
 /**

@@ -59,13 +59,13 @@ public enum MonitorMethod {
             Map<String, List<MonitorRequest>> requests, Optional<UUID> since) {
         return switch (this) {
             case MONITOR_COND_SINCE -> c.request(methodName, timeout,
-                    Replies.elements(MonitorRequests.monitorCondSinceParams(db, id, requests, since)),
+                    MonitorRequests.monitorCondSinceParams(db, id, requests, since),
                     MonitorCondSinceResult::fromJson);
             case MONITOR_COND -> c.request(methodName, timeout,
-                    Replies.elements(MonitorRequests.monitorCondParams(db, id, requests)),
+                    MonitorRequests.monitorCondParams(db, id, requests),
                     r -> whole(TableUpdates.fromUpdate2Json(r)));
             case MONITOR -> c.request(methodName, timeout,
-                    Replies.elements(MonitorRequests.monitorParams(db, id, requests)),
+                    MonitorRequests.monitorParams(db, id, requests),
                     r -> whole(TableUpdates.fromMonitorReply(r)));
         };
     }

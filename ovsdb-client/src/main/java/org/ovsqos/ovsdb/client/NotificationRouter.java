@@ -3,6 +3,7 @@ package org.ovsqos.ovsdb.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.ovsqos.ovsdb.NotificationListener;
 import org.ovsqos.ovsdb.OvsdbProtocolException;
 import org.ovsqos.ovsdb.monitor.MonitorUpdate;
 import org.slf4j.Logger;

@@ -19,6 +19,7 @@ import org.ovsqos.ovsdb.OvsdbConnectionException;
 import org.ovsqos.ovsdb.OvsdbProtocolException;
 import org.ovsqos.ovsdb.OvsdbRpcException;
 import org.ovsqos.ovsdb.OvsdbTimeoutException;
+import org.ovsqos.ovsdb.Registration;
 import org.ovsqos.ovsdb.monitor.MonitorCondSinceResult;
 import org.ovsqos.ovsdb.monitor.MonitorRequest;
 import org.ovsqos.ovsdb.monitor.MonitorRequests;
@@ -153,7 +154,7 @@ public final class OvsdbClient implements AutoCloseable {
     public CompletableFuture<List<OperationResult>> transact(String db, Duration timeout, List<Operation> ops) {
         Objects.requireNonNull(db, "db");
         List<Operation> operations = List.copyOf(ops);
-        return session.request("transact", timeout, Replies.elements(TransactionCodec.params(db, operations)),
+        return session.request("transact", timeout, TransactionCodec.params(db, operations),
                 result -> TransactionCodec.parseResult(operations, result));
     }
 
@@ -243,7 +244,7 @@ public final class OvsdbClient implements AutoCloseable {
     public CompletableFuture<TableUpdates> monitor(String db, JsonNode monitorId,
             Map<String, List<MonitorRequest>> requests) {
         return session.request("monitor", options.callTimeout(),
-                Replies.elements(MonitorRequests.monitorParams(db, monitorId, requests)), TableUpdates::fromMonitorReply);
+                MonitorRequests.monitorParams(db, monitorId, requests), TableUpdates::fromMonitorReply);
     }
 
     /**
@@ -253,7 +254,7 @@ public final class OvsdbClient implements AutoCloseable {
     public CompletableFuture<TableUpdates> monitorCond(String db, JsonNode monitorId,
             Map<String, List<MonitorRequest>> requests) {
         return session.request("monitor_cond", options.callTimeout(),
-                Replies.elements(MonitorRequests.monitorCondParams(db, monitorId, requests)), TableUpdates::fromUpdate2Json);
+                MonitorRequests.monitorCondParams(db, monitorId, requests), TableUpdates::fromUpdate2Json);
     }
 
     /**
@@ -267,7 +268,7 @@ public final class OvsdbClient implements AutoCloseable {
     public CompletableFuture<MonitorCondSinceResult> monitorCondSince(String db, JsonNode monitorId,
             Map<String, List<MonitorRequest>> requests, Optional<UUID> lastTxnId) {
         return session.request("monitor_cond_since", options.callTimeout(),
-                Replies.elements(MonitorRequests.monitorCondSinceParams(db, monitorId, requests, lastTxnId)),
+                MonitorRequests.monitorCondSinceParams(db, monitorId, requests, lastTxnId),
                 MonitorCondSinceResult::fromJson);
     }
 
@@ -279,7 +280,7 @@ public final class OvsdbClient implements AutoCloseable {
     public CompletableFuture<Void> monitorCondChange(JsonNode monitorId, JsonNode newMonitorId,
             Map<String, Where> wheres) {
         return session.request("monitor_cond_change", options.callTimeout(),
-                Replies.elements(MonitorRequests.monitorCondChangeParams(monitorId, newMonitorId, wheres)), result -> null);
+                MonitorRequests.monitorCondChangeParams(monitorId, newMonitorId, wheres), result -> null);
     }
 
     /**

@@ -12,12 +12,14 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.ovsqos.ovsdb.NotificationListener;
 import org.ovsqos.ovsdb.OvsdbConnectionException;
 import org.ovsqos.ovsdb.OvsdbProtocolException;
 import org.ovsqos.ovsdb.OvsdbRpcException;
 import org.ovsqos.ovsdb.OvsdbTimeoutException;
+import org.ovsqos.ovsdb.Registration;
 import org.ovsqos.ovsdb.jsonrpc.JsonRpcPeer;
-import org.ovsqos.ovsdb.jsonrpc.NotificationHandler;
+import org.ovsqos.ovsdb.netty.ConnectRequest;
 import org.ovsqos.ovsdb.netty.NettyConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,11 +89,17 @@ public final class OvsdbConnection implements AutoCloseable {
     /** Opens a connection on an event loop its caller owns (a session's). */
     static CompletableFuture<OvsdbConnection> open(EventLoop loop, Endpoint endpoint, OvsdbOptions options) {
         ListenerList<NotificationListener> listeners = new ListenerList<>();
-        return NettyConnector.connect(loop, endpoint, options, dispatcher(listeners))
+        ConnectRequest request;
+        try {
+            request = ConnectRequests.of(endpoint, options);
+        } catch (OvsdbConnectionException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return NettyConnector.connect(loop, request, dispatcher(listeners))
                 .thenApply(peer -> new OvsdbConnection(endpoint, peer, listeners, options.callTimeout()));
     }
 
-    static NotificationHandler dispatcher(ListenerList<NotificationListener> listeners) {
+    static NotificationListener dispatcher(ListenerList<NotificationListener> listeners) {
         return (method, params) -> listeners.forEach(l -> l.onNotification(method, params), log, "notification");
     }
 
@@ -130,13 +138,19 @@ public final class OvsdbConnection implements AutoCloseable {
      */
     <T> CompletableFuture<T> request(String method, Duration timeout, List<? extends JsonNode> params,
             Function<? super JsonNode, ? extends T> decode) {
-        Objects.requireNonNull(method, "method");
-        Objects.requireNonNull(timeout, "timeout");
         ArrayNode array = JsonNodeFactory.instance.arrayNode(params.size());
         for (JsonNode param : params) {
             array.add(param == null ? JsonNodeFactory.instance.nullNode() : param);
         }
-        JsonRpcPeer.Request sent = peer.send(method, array, timeout);
+        return request(method, timeout, array, decode);
+    }
+
+    /** {@link #request(String, Duration, List, Function)} with the {@code params} array built already. */
+    <T> CompletableFuture<T> request(String method, Duration timeout, ArrayNode params,
+            Function<? super JsonNode, ? extends T> decode) {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(timeout, "timeout");
+        JsonRpcPeer.Request sent = peer.send(method, params, timeout);
         CompletableFuture<JsonNode> raw = sent.result();
         CancellableCall<T> call = new CancellableCall<>(() -> {
             raw.cancel(false); // the peer forgets the id and drops a late response quietly

@@ -1,6 +1,7 @@
 package org.ovsqos.ovsdb.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import java.time.Duration;
@@ -12,8 +13,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import org.ovsqos.ovsdb.NotificationListener;
 import org.ovsqos.ovsdb.OvsdbConnectionException;
 import org.ovsqos.ovsdb.OvsdbException;
+import org.ovsqos.ovsdb.Registration;
 import org.ovsqos.ovsdb.jsonrpc.RpcScheduler;
 import org.ovsqos.ovsdb.netty.NettyConnector;
 
@@ -148,6 +151,14 @@ public final class OvsdbSession implements AutoCloseable {
      * CONNECTED.
      */
     <T> CompletableFuture<T> request(String method, Duration timeout, List<? extends JsonNode> params,
+            Function<? super JsonNode, ? extends T> decode) {
+        OvsdbConnection c = reconnector.current();
+        return c == null ? CompletableFuture.failedFuture(reconnector.notConnected(method))
+                : c.request(method, timeout, params, decode);
+    }
+
+    /** The same with the {@code params} array built already. */
+    <T> CompletableFuture<T> request(String method, Duration timeout, ArrayNode params,
             Function<? super JsonNode, ? extends T> decode) {
         OvsdbConnection c = reconnector.current();
         return c == null ? CompletableFuture.failedFuture(reconnector.notConnected(method))

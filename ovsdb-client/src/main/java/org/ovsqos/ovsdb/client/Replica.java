@@ -10,6 +10,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.ovsqos.ovsdb.OvsdbException;
 import org.ovsqos.ovsdb.OvsdbRpcException;
+import org.ovsqos.ovsdb.Registration;
 import org.ovsqos.ovsdb.cache.CacheUpdateException;
 import org.ovsqos.ovsdb.cache.TableCache;
 import org.ovsqos.ovsdb.monitor.MonitorRequest;

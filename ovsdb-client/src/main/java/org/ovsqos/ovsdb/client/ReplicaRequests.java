@@ -107,7 +107,7 @@ final class ReplicaRequests {
         }
         sendingTo = id;
         c.request("monitor_cond_change", timeout,
-                Replies.elements(MonitorRequests.monitorCondChangeParams(id, id, change)), r -> null)
+                MonitorRequests.monitorCondChangeParams(id, id, change), r -> null)
                 .whenComplete((v, failure) -> monitor.conditionsAnswered(id, change, failure));
     }
 

@@ -15,13 +15,6 @@ final class Replies {
     private Replies() {
     }
 
-    /** The elements of a params array, as {@link OvsdbConnection#request} takes them. */
-    static List<JsonNode> elements(JsonNode array) {
-        List<JsonNode> list = new ArrayList<>(array.size());
-        array.forEach(list::add);
-        return list;
-    }
-
     /** The result of {@code list_dbs} (RFC 7047 section 4.1.1): an array of names. */
     static List<String> databaseNames(JsonNode result) {
         if (result == null || !result.isArray()) {

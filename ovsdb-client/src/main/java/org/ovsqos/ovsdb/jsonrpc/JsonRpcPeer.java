@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import org.ovsqos.ovsdb.NotificationListener;
 import org.ovsqos.ovsdb.OvsdbConnectionException;
 import org.ovsqos.ovsdb.OvsdbException;
 import org.ovsqos.ovsdb.OvsdbProtocolException;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It assigns request ids, matches responses to calls, completes each call's future with the
  * {@code result} or an {@link org.ovsqos.ovsdb.OvsdbRpcException}, times calls out, answers the
- * server's {@code echo} (section 4.1.11), and hands notifications to a {@link NotificationHandler}.
+ * server's {@code echo} (section 4.1.11), and hands notifications to a {@link NotificationListener}.
  * A response for an id that no call is waiting for is a protocol anomaly: logged and counted, never
  * fatal, never completing another call's future. A message of the wrong shape means the stream
  * cannot be trusted: the peer closes with an {@link OvsdbProtocolException}.
@@ -46,7 +47,7 @@ public final class JsonRpcPeer {
     private final String name;
     private final JsonRpcTransport transport;
     private final RpcScheduler scheduler;
-    private final NotificationHandler notifications;
+    private final NotificationListener notifications;
 
     private final Map<Long, PendingCall> pending = new ConcurrentHashMap<>();
     private final AbandonedIds abandoned = new AbandonedIds(ABANDONED_IDS_REMEMBERED);
@@ -64,7 +65,7 @@ public final class JsonRpcPeer {
      * @param name names the connection in log lines and exceptions, e.g. {@code tcp:127.0.0.1:6640}
      */
     public JsonRpcPeer(String name, JsonRpcTransport transport, RpcScheduler scheduler,
-            NotificationHandler notifications) {
+            NotificationListener notifications) {
         this.name = Objects.requireNonNull(name, "name");
         this.transport = Objects.requireNonNull(transport, "transport");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");

@@ -17,15 +17,12 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import org.ovsqos.ovsdb.NotificationListener;
 import org.ovsqos.ovsdb.OvsdbConnectionException;
 import org.ovsqos.ovsdb.OvsdbException;
-import org.ovsqos.ovsdb.client.Endpoint;
-import org.ovsqos.ovsdb.client.OvsdbOptions;
 import org.ovsqos.ovsdb.jsonrpc.JsonRpcPeer;
-import org.ovsqos.ovsdb.jsonrpc.NotificationHandler;
 
 /**
  * Opens connections. The one public type of this package, for {@code org.ovsqos.ovsdb.client}
@@ -47,64 +44,65 @@ public final class NettyConnector {
     }
 
     /**
-     * Connects to {@code endpoint} on {@code loop}. The future completes with a peer whose
-     * channel is connected (and, for ssl, past its handshake), or fails with an
+     * Opens the connection {@code request} describes, on {@code loop}. The future completes with
+     * a peer whose channel is connected (and, for TLS, past its handshake), or fails with an
      * {@link OvsdbConnectionException} saying why. Never blocks the calling thread or the loop:
      * reading TLS files and resolving host names happen on a pool thread.
      */
-    public static CompletableFuture<JsonRpcPeer> connect(EventLoop loop, Endpoint endpoint, OvsdbOptions options,
-            NotificationHandler notifications) {
+    public static CompletableFuture<JsonRpcPeer> connect(EventLoop loop, ConnectRequest request,
+            NotificationListener notifications) {
         CompletableFuture<Prepared> prepared;
-        if (endpoint instanceof Endpoint.Unix) {
+        if (request.address() instanceof ConnectRequest.Unix) {
             try {
-                prepared = CompletableFuture.completedFuture(prepare(endpoint, options));
+                prepared = CompletableFuture.completedFuture(prepare(request));
             } catch (OvsdbException e) {
                 prepared = CompletableFuture.failedFuture(e);
             }
         } else {
-            prepared = CompletableFuture.supplyAsync(() -> prepare(endpoint, options));
+            prepared = CompletableFuture.supplyAsync(() -> prepare(request));
         }
-        return prepared.thenCompose(p -> open(loop, endpoint, p.address(), p.setup(), options, notifications));
+        return prepared.thenCompose(p -> open(loop, request, p.address(), p.setup(), notifications));
     }
 
     private record Prepared(ChannelSetup setup, SocketAddress address) {
     }
 
-    private static Prepared prepare(Endpoint endpoint, OvsdbOptions options) {
-        String name = endpoint.toString();
-        if (endpoint instanceof Endpoint.Unix unix) {
-            // Like Open vSwitch, never probe a unix socket: the kernel reports a dead peer at once.
-            return new Prepared(new ChannelSetup(name, null, null, 0, options.maxMessageSize(), Duration.ZERO,
-                    options.connectTimeout()), UnixDomainSocketAddress.of(unix.path()));
+    private static Prepared prepare(ConnectRequest request) {
+        String name = request.name();
+        ConnectRequest.Address address = request.address();
+        if (address instanceof ConnectRequest.Unix unix) {
+            return new Prepared(setup(request, null, null, 0), UnixDomainSocketAddress.of(unix.path()));
         }
-        if (endpoint instanceof Endpoint.Tcp tcp) {
-            return new Prepared(new ChannelSetup(name, null, null, 0, options.maxMessageSize(),
-                    options.inactivityProbe(), options.connectTimeout()), resolve(endpoint, tcp.host(), tcp.port()));
+        if (address instanceof ConnectRequest.Tcp tcp) {
+            return new Prepared(setup(request, null, null, 0), resolve(name, tcp.host(), tcp.port()));
         }
-        Endpoint.Ssl ssl = (Endpoint.Ssl) endpoint;
-        SslContext context = SslContexts.forClient(options.ssl().orElseThrow(() ->
-                new OvsdbConnectionException(name + " needs TLS files: set OvsdbOptions ssl(...)")), name);
-        return new Prepared(new ChannelSetup(name, context, ssl.host(), ssl.port(), options.maxMessageSize(),
-                options.inactivityProbe(), options.connectTimeout()), resolve(endpoint, ssl.host(), ssl.port()));
+        ConnectRequest.Tls tls = (ConnectRequest.Tls) address;
+        return new Prepared(setup(request, SslContexts.forClient(tls, name), tls.host(), tls.port()),
+                resolve(name, tls.host(), tls.port()));
     }
 
-    private static SocketAddress resolve(Endpoint endpoint, String host, int port) {
+    private static ChannelSetup setup(ConnectRequest request, SslContext ssl, String host, int port) {
+        return new ChannelSetup(request.name(), ssl, host, port, request.maxMessageSize(), request.inactivityProbe(),
+                request.connectTimeout());
+    }
+
+    private static SocketAddress resolve(String name, String host, int port) {
         InetSocketAddress address = new InetSocketAddress(host, port);
         if (address.isUnresolved()) {
-            throw new OvsdbConnectionException("cannot connect to " + endpoint + ": unknown host " + host);
+            throw new OvsdbConnectionException("cannot connect to " + name + ": unknown host " + host);
         }
         return address;
     }
 
-    private static CompletableFuture<JsonRpcPeer> open(EventLoop loop, Endpoint endpoint, SocketAddress address,
-            ChannelSetup setup, OvsdbOptions options, NotificationHandler notifications) {
+    private static CompletableFuture<JsonRpcPeer> open(EventLoop loop, ConnectRequest request, SocketAddress address,
+            ChannelSetup setup, NotificationListener notifications) {
         AtomicReference<JsonRpcPeer> peer = new AtomicReference<>();
-        boolean unix = endpoint instanceof Endpoint.Unix;
+        boolean unix = request.address() instanceof ConnectRequest.Unix;
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
                 .channelFactory(unix ? NioDomainSocketChannel::new : NioSocketChannel::new)
                 .disableResolver()
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis())
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) request.connectTimeout().toMillis())
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel channel) {
@@ -120,7 +118,7 @@ public final class NettyConnector {
         connect.addListener(done -> {
             if (!done.isSuccess()) {
                 result.completeExceptionally(new OvsdbConnectionException(
-                        "cannot connect to " + endpoint + ": " + describe(done.cause()), done.cause()));
+                        "cannot connect to " + request.name() + ": " + describe(done.cause()), done.cause()));
                 return;
             }
             SslHandler ssl = connect.channel().pipeline().get(SslHandler.class);
@@ -133,7 +131,7 @@ public final class NettyConnector {
                     result.complete(peer.get());
                 } else {
                     OvsdbConnectionException failure = new OvsdbConnectionException(
-                            "TLS handshake with " + endpoint + " failed: " + describe(handshake.cause()),
+                            "TLS handshake with " + request.name() + " failed: " + describe(handshake.cause()),
                             handshake.cause());
                     peer.get().close(failure);
                     result.completeExceptionally(failure);

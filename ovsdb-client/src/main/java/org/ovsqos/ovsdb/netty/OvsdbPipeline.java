@@ -7,8 +7,8 @@ import io.netty.handler.codec.json.JsonObjectDecoder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
+import org.ovsqos.ovsdb.NotificationListener;
 import org.ovsqos.ovsdb.jsonrpc.JsonRpcPeer;
-import org.ovsqos.ovsdb.jsonrpc.NotificationHandler;
 import org.ovsqos.ovsdb.jsonrpc.RpcScheduler;
 
 /**
@@ -39,7 +39,7 @@ final class OvsdbPipeline {
     }
 
     /** Installs the stages on {@code channel}; returns the peer that the last stage feeds. */
-    static JsonRpcPeer assemble(Channel channel, ChannelSetup setup, NotificationHandler notifications) {
+    static JsonRpcPeer assemble(Channel channel, ChannelSetup setup, NotificationListener notifications) {
         JsonRpcPeer peer = new JsonRpcPeer(setup.name(), new ChannelTransport(channel),
                 RpcScheduler.of(channel.eventLoop()), notifications);
         ObjectMapper mapper = JsonCodec.newMapper(setup.maxMessageSize());

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import org.ovsqos.ovsdb.OvsdbConnectionException;
-import org.ovsqos.ovsdb.client.SslFiles;
 
 /** Builds the client TLS context from Open vSwitch's three PEM files. */
 final class SslContexts {
@@ -21,7 +20,7 @@ final class SslContexts {
         }
     }
 
-    static SslContext forClient(SslFiles files, String connection) {
+    static SslContext forClient(ConnectRequest.Tls files, String connection) {
         requireReadable("private key", files.privateKey(), connection);
         requireReadable("certificate", files.certificate(), connection);
         requireReadable("CA certificate", files.caCertificate(), connection);

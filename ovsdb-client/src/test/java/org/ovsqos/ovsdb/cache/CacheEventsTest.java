@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.ovsqos.ovsdb.Registration;
 import org.ovsqos.ovsdb.monitor.MonitorRequest;
 import org.ovsqos.ovsdb.monitor.TableUpdates;
 import org.ovsqos.ovsdb.notation.Atom;
@@ -105,7 +106,7 @@ class CacheEventsTest {
     void stopsDeliveringToAClosedListener() {
         TableCache cache = cache(Runnable::run);
         RecordingListener listener = new RecordingListener();
-        TableCache.Registration registration = cache.addListener(listener);
+        Registration registration = cache.addListener(listener);
         cache.apply(insertBoth());
         registration.close();
         cache.apply(setInt(A, 1));
@@ -116,7 +117,7 @@ class CacheEventsTest {
     void aListenerMayCloseItselfMidBatch() {
         TableCache cache = cache(Runnable::run);
         List<RowEvent> seen = new ArrayList<>();
-        TableCache.Registration[] self = new TableCache.Registration[1];
+        Registration[] self = new Registration[1];
         self[0] = cache.addListener(event -> {
             seen.add(event);
             self[0].close();

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.ovsqos.ovsdb.NotificationListener;
 import org.ovsqos.ovsdb.OvsdbConnectionException;
 import org.ovsqos.ovsdb.OvsdbProtocolException;
 import org.ovsqos.ovsdb.jsonrpc.JsonRpcPeer;

@@ -1,4 +1,4 @@
-package org.ovsqos.ovsdb.client;
+package org.ovsqos.ovsdb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

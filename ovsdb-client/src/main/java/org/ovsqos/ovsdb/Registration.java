@@ -1,4 +1,4 @@
-package org.ovsqos.ovsdb.client;
+package org.ovsqos.ovsdb;
 
 /** Undoes an {@code add...} call: removes the listener or hook. Idempotent. */
 @FunctionalInterface
