@@ -35,21 +35,18 @@ final class StateReader {
             JsonToken first = p.nextToken();
             if (first == null) {
                 problems.add("the state file is empty");
-                return new DecodedState(records, problems);
+                return new DecodedState(records, problems, oldFormatRecords > 0);
             }
             if (first != JsonToken.START_OBJECT) {
                 problems.add("the state file is not a JSON object; nothing read");
-                return new DecodedState(records, problems);
+                return new DecodedState(records, problems, oldFormatRecords > 0);
             }
             readTop(p);
         } catch (IOException | RuntimeException e) {
             problems.add("the state file is damaged (" + firstLine(e) + "); kept the "
                     + records.size() + " record(s) read before the damage");
         }
-        if (oldFormatRecords > 0) {
-            problems.add("the state file is in the old ovs_qos.py format; imported it");
-        }
-        return new DecodedState(records, problems);
+        return new DecodedState(records, problems, oldFormatRecords > 0);
     }
 
     private void readTop(JsonParser p) throws IOException {

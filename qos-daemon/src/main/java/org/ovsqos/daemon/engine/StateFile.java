@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
  */
 final class StateFile {
     private static final Logger log = LoggerFactory.getLogger(StateFile.class);
+    /** Beside the state file, the old ovs_qos.py script's file as it was when it was imported. */
+    static final String OLD_SCRIPT_SUFFIX = ".old-script";
 
     private final Path path;
     private final AtomicFileWriter writer = new AtomicFileWriter();
@@ -49,9 +51,27 @@ final class StateFile {
         }
         DecodedState decoded = StateCodec.decode(bytes);
         decoded.problems().forEach(p -> log.warn("state path={} problem=\"{}\" action=dropped", path, p));
+        if (decoded.oldScriptFormat()) {
+            keepOldScriptsFile(bytes, decoded.records().size());
+        }
         log.info("state path={} records={} dropped={}", path, decoded.records().size(), decoded.problems().size());
         lastWritten = bytes;
         return decoded.records();
+    }
+
+    /**
+     * The old script's file is about to be overwritten in this format: a copy stays beside it, so
+     * that a rollback to the script finds its state (packaging/scripts/maint.sh says where).
+     */
+    private void keepOldScriptsFile(byte[] bytes, int records) {
+        Path kept = path.resolveSibling(path.getFileName() + OLD_SCRIPT_SUFFIX);
+        try {
+            writer.write(kept, bytes);
+            log.info("state path={} format=ovs_qos.py records={} action=imported kept={}", path, records, kept);
+        } catch (IOException | RuntimeException e) {
+            log.warn("state path={} format=ovs_qos.py records={} action=imported kept=none error=\"{}\"", path,
+                    records, e.toString());
+        }
     }
 
     /** Writes the records if they differ from what the file holds; a failure is logged once per cause. */
