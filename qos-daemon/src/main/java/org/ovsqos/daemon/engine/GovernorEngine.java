@@ -18,12 +18,13 @@ import org.ovsqos.core.config.QosConfig;
 import org.ovsqos.core.policy.PolicyBook;
 import org.ovsqos.core.policy.Update;
 import org.ovsqos.daemon.DaemonEngine;
-import org.ovsqos.daemon.DaemonException;
+import org.ovsqos.daemon.ConfigUnusableException;
 import org.ovsqos.daemon.DaemonOptions;
 import org.ovsqos.daemon.DaemonRuntime;
 import org.ovsqos.daemon.Version;
 import org.ovsqos.daemon.admin.AdminCommandException;
 import org.ovsqos.daemon.cli.ConfigValidator;
+import org.ovsqos.daemon.logging.LoggingSetup;
 import org.ovsqos.ovsdb.cache.RowEvent;
 import org.ovsqos.ovsdb.cache.RowListener;
 import org.ovsqos.ovsdb.client.Endpoint;
@@ -142,13 +143,17 @@ public final class GovernorEngine implements DaemonEngine {
         }
         ConfigResult result = ConfigFile.read(path);
         ConfigFile.logProblems(path, result);
-        QosConfig config = result.config().orElseThrow(() -> new DaemonException("config " + path
+        QosConfig config = result.config().orElseThrow(() -> new ConfigUnusableException("config " + path
                 + " is unusable: " + String.join("; ", ConfigFile.describe(result))));
         return withFlags(config);
     }
 
-    /** {@code --dry-run} overrides the file, at startup and at every reload. */
+    /**
+     * {@code --dry-run} overrides the file, at startup and at every reload; so does
+     * {@code --log-level}, and the file's {@code log_level} is applied here when it is not given.
+     */
     private QosConfig withFlags(QosConfig config) {
+        LoggingSetup.level(options.logLevel().orElse(config.logLevel()));
         return options.dryRun() ? config.toBuilder().dryRun(true).build() : config;
     }
 
