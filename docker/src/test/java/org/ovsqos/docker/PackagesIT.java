@@ -145,6 +145,7 @@ class PackagesIT {
         assertThat(complete(script, "ovs-qos", "val")).containsExactly("validate-config");
         assertThat(complete(script, "ovs-qos", "list", "--")).contains("--json", "--admin-socket", "--help");
         assertThat(complete(script, "ovs-qos", "daemon", "--log-")).containsExactlyInAnyOrder("--log-file", "--log-level");
+        assertThat(complete(script, "ovs-qos", "daemon", "--log-level", "")).containsExactly("error", "warn", "info", "debug");
     }
 
     private Path unpackedMan() {
