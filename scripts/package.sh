@@ -14,7 +14,6 @@
 # Installs rpm and dpkg-dev from Debian's packages when they are missing (as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-repo=$(pwd)
 
 jar=""
 out=dist

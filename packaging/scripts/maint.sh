@@ -42,7 +42,7 @@ maint() {
         "deb postrm")
             case "${1:-}" in
                 remove) after_remove ;;
-                purge) after_remove; purge_logs ;;
+                purge) purge_logs ;;
             esac ;;
         *)
             echo "ovs-qos: unknown scriptlet $format $phase" >&2
