@@ -19,6 +19,7 @@ import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.MountableFile;
 
 /**
  * Open vSwitch in a container of the image built from docker/ovs: ovsdb-server on
@@ -94,6 +95,11 @@ final class OvsContainer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while running " + script, e);
         }
+    }
+
+    /** Copies a file of this host into the container. */
+    void copyIn(Path file, String containerPath) {
+        container.copyFileToContainer(MountableFile.forHostPath(file), containerPath);
     }
 
     String vsctl(String args) {

@@ -50,6 +50,11 @@ final class ProjectFiles {
         return existing(projectDir().resolve("docker/daemon/build"), "docker/daemon is part of the project");
     }
 
+    /** A file of the project, by its path from the project's root. */
+    static Path projectFile(String relative) {
+        return existing(projectDir().resolve(relative), relative + " is part of the project");
+    }
+
     private static Path projectDir() {
         String dir = System.getProperty(PROJECT_DIR_PROPERTY, "").trim();
         if (dir.isEmpty()) {

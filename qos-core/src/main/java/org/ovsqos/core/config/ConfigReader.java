@@ -7,6 +7,7 @@ import static org.ovsqos.core.config.Keys.BURST_MIN_KB;
 import static org.ovsqos.core.config.Keys.DRY_RUN;
 import static org.ovsqos.core.config.Keys.EXCLUDE_REGEXES;
 import static org.ovsqos.core.config.Keys.IFACE_NAME_REGEXES;
+import static org.ovsqos.core.config.Keys.LOG_LEVEL;
 import static org.ovsqos.core.config.Keys.METRICS_LISTEN;
 import static org.ovsqos.core.config.Keys.SAMPLE_INTERVAL_SEC;
 import static org.ovsqos.core.config.Keys.STATE_PATH;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -87,6 +89,7 @@ final class ConfigReader {
                 .ifPresent(b::dryRun);
         readStatePath(root.get(STATE_PATH)).ifPresent(b::statePath);
         readMetricsListen(root.get(METRICS_LISTEN)).ifPresent(b::metricsListen);
+        readLogLevel(root.get(LOG_LEVEL)).ifPresent(b::logLevel);
         reportUnknownKeys(root);
         problems.addAll(TierReach.unreachable(tiers, interval, tierReader::triggerKey));
         // Unusable or not, every key was checked, so validate-config lists every problem.
@@ -96,6 +99,21 @@ final class ConfigReader {
     private ConfigResult unusable(String message) {
         problems.add(ConfigProblem.error("", message));
         return new ConfigResult(Optional.empty(), problems.report());
+    }
+
+    /** One of the levels, in any case ({@code "DEBUG"} as well). */
+    private Optional<String> readLogLevel(JsonNode node) {
+        if (node == null) {
+            return Optional.empty();
+        }
+        String level = node.isTextual() ? node.textValue().toLowerCase(Locale.ROOT) : "";
+        if (QosConfig.LOG_LEVELS.contains(level)) {
+            return Optional.of(level);
+        }
+        problems.add(ConfigProblem.warning(LOG_LEVEL, Values.render(node) + " is not one of "
+                + String.join(", ", QosConfig.LOG_LEVELS) + "; using default "
+                + Values.quote(QosConfig.DEFAULT_LOG_LEVEL)));
+        return Optional.empty();
     }
 
     private Optional<Path> readStatePath(JsonNode node) {

@@ -41,6 +41,7 @@ final class ConfigWriter {
         } else {
             root.putNull(Keys.METRICS_LISTEN);
         }
+        root.put(Keys.LOG_LEVEL, c.logLevel());
         try {
             return ConfigReader.MAPPER.writer(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsBytes(root);

@@ -15,6 +15,7 @@ final class Keys {
     static final String DRY_RUN = "dry_run";
     static final String STATE_PATH = "state_path";
     static final String METRICS_LISTEN = "metrics_listen";
+    static final String LOG_LEVEL = "log_level";
 
     /** Fields of one {@code tiers} entry; also the suffixes of the {@code stageN_} keys. */
     static final String USAGE_FRACTION = "usage_fraction";
@@ -37,7 +38,7 @@ final class Keys {
             stage(2, USAGE_FRACTION), stage(2, TRIGGER_SECONDS),
             stage(2, RATE_FRACTION), stage(2, PENALTY_SECONDS),
             TIERS, BASE_RATE_OVERRIDES, EXCLUDE_REGEXES, BURST_FRACTION, BURST_MIN_KB,
-            DRY_RUN, STATE_PATH, METRICS_LISTEN);
+            DRY_RUN, STATE_PATH, METRICS_LISTEN, LOG_LEVEL);
 
     private Keys() {}
 

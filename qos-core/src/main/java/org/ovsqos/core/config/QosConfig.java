@@ -33,6 +33,9 @@ public final class QosConfig {
     public static final long DEFAULT_BURST_MIN_KB = 2000L;
     public static final boolean DEFAULT_DRY_RUN = false;
     public static final Path DEFAULT_STATE_PATH = Path.of("/run/ovs-qos/state.json");
+    /** The daemon's log levels, least verbose first; {@code --log-level} overrides the file's. */
+    public static final List<String> LOG_LEVELS = List.of("error", "warn", "info", "debug");
+    public static final String DEFAULT_LOG_LEVEL = "info";
 
     public static final Duration MIN_SAMPLE_INTERVAL = Duration.ofMillis(10);
     public static final Duration MAX_SAMPLE_INTERVAL = Duration.ofDays(1);
@@ -56,6 +59,7 @@ public final class QosConfig {
     private final boolean dryRun;
     private final Path statePath;
     private final Optional<ListenAddress> metricsListen;
+    private final String logLevel;
 
     private QosConfig(Builder b) {
         this.baseKbps = b.baseKbps;
@@ -69,6 +73,7 @@ public final class QosConfig {
         this.dryRun = b.dryRun;
         this.statePath = b.statePath;
         this.metricsListen = b.metricsListen;
+        this.logLevel = b.logLevel;
     }
 
     /** The configuration used when there is no file. */
@@ -213,6 +218,11 @@ public final class QosConfig {
         return metricsListen;
     }
 
+    /** One of {@link #LOG_LEVELS}. */
+    public String logLevel() {
+        return logLevel;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof QosConfig c
@@ -226,13 +236,14 @@ public final class QosConfig {
                 && burstMinKb == c.burstMinKb
                 && dryRun == c.dryRun
                 && statePath.equals(c.statePath)
-                && metricsListen.equals(c.metricsListen);
+                && metricsListen.equals(c.metricsListen)
+                && logLevel.equals(c.logLevel);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(baseKbps, ifaceNameRegexes, excludeRegexes, sampleInterval, tiers,
-                baseRateOverrides, burstFraction, burstMinKb, dryRun, statePath, metricsListen);
+                baseRateOverrides, burstFraction, burstMinKb, dryRun, statePath, metricsListen, logLevel);
     }
 
     @Override
@@ -242,7 +253,7 @@ public final class QosConfig {
                 + ", tiers=" + tiers + ", baseRateOverrides=" + baseRateOverrides
                 + ", burstFraction=" + burstFraction + ", burstMinKb=" + burstMinKb
                 + ", dryRun=" + dryRun + ", statePath=" + statePath
-                + ", metricsListen=" + metricsListen + "]";
+                + ", metricsListen=" + metricsListen + ", logLevel=" + logLevel + "]";
     }
 
     /** Collects settings; {@link #build()} validates them all and throws on the first bad one. */
@@ -259,6 +270,7 @@ public final class QosConfig {
         private boolean dryRun = DEFAULT_DRY_RUN;
         private Path statePath = DEFAULT_STATE_PATH;
         private Optional<ListenAddress> metricsListen = Optional.empty();
+        private String logLevel = DEFAULT_LOG_LEVEL;
 
         private Builder() {}
 
@@ -274,6 +286,7 @@ public final class QosConfig {
             dryRun = c.dryRun;
             statePath = c.statePath;
             metricsListen = c.metricsListen;
+            logLevel = c.logLevel;
         }
 
         public Builder baseKbps(long kbps) {
@@ -347,6 +360,15 @@ public final class QosConfig {
 
         public Builder metricsListen(Optional<ListenAddress> listen) {
             this.metricsListen = Objects.requireNonNull(listen, "listen");
+            return this;
+        }
+
+        /** @throws IllegalArgumentException unless one of {@link #LOG_LEVELS} */
+        public Builder logLevel(String level) {
+            if (!LOG_LEVELS.contains(level)) {
+                throw new IllegalArgumentException("logLevel must be one of " + LOG_LEVELS + ": " + level);
+            }
+            this.logLevel = level;
             return this;
         }
 

@@ -12,8 +12,10 @@ import org.ovsqos.core.policy.StateRecord;
  * @param complete false when a limit ({@link StateCodec#MAX_FILE_BYTES},
  *     {@link StateCodec#MAX_RECORDS}) left records unread: the file holds more than
  *     {@code records}, and whoever replaces it should keep it first
+ * @param oldScriptFormat the file was the old ovs_qos.py script's, and its records were imported
  */
-public record DecodedState(List<StateRecord> records, List<String> problems, boolean complete) {
+public record DecodedState(List<StateRecord> records, List<String> problems, boolean complete,
+        boolean oldScriptFormat) {
 
     public DecodedState {
         records = List.copyOf(records);

@@ -114,7 +114,7 @@ public final class StateCodec {
     public static DecodedState decode(byte[] bytes) {
         if (bytes.length > MAX_FILE_BYTES) {
             return new DecodedState(List.of(), List.of("the state file is " + bytes.length
-                    + " bytes, over the limit of " + MAX_FILE_BYTES + "; nothing read"), false);
+                    + " bytes, over the limit of " + MAX_FILE_BYTES + "; nothing read"), false, false);
         }
         return new StateReader(MAPPER).read(bytes);
     }

@@ -48,14 +48,11 @@ final class StateReader {
             problems.addForFile("the state file is damaged (" + firstLine(e) + "); kept the "
                     + records.size() + " record(s) read before the damage");
         }
-        if (oldFormatRecords > 0) {
-            problems.addForFile("the state file is in the old ovs_qos.py format; imported it");
-        }
         return result();
     }
 
     private DecodedState result() {
-        return new DecodedState(records, problems.report(), !full);
+        return new DecodedState(records, problems.report(), !full, oldFormatRecords > 0);
     }
 
     private void readTop(JsonParser p) throws IOException {

@@ -103,6 +103,8 @@ class ConfigParserTest {
             state_path             | 5            | 5 is not a string; using default "/run/ovs-qos/state.json"
             metrics_listen         | 'nonsense'   | "nonsense" is not HOST:PORT, [IPV6]:PORT or :PORT; using default null (metrics off)
             metrics_listen         | 9100         | 9100 is not HOST:PORT, [IPV6]:PORT or :PORT; using default null (metrics off)
+            log_level              | 'verbose'    | "verbose" is not one of error, warn, info, debug; using default "info"
+            log_level              | 2            | 2 is not one of error, warn, info, debug; using default "info"
             iface_name_regexes     | '^kvm'       | "^kvm" is not a list of regexes; using default ["^kvm[0-9]+\\\\..*$"]
             iface_name_regexes     | []           | [] holds no regex; using default ["^kvm[0-9]+\\\\..*$"]
             exclude_regexes        | {}           | {} is not a list of regexes; using default [] (nothing excluded)
@@ -218,6 +220,13 @@ class ConfigParserTest {
         assertThat(c.dryRun()).isTrue();
         assertThat(c.statePath()).isEqualTo(Path.of("/var/lib/ovs-qos/state.json"));
         assertThat(c.metricsListen()).hasValue(new ListenAddress("127.0.0.1", 9477));
+    }
+
+    @Test
+    void theLogLevelIsReadInAnyCase() {
+        assertThat(parse("{'log_level': 'DEBUG'}").config().orElseThrow().logLevel()).isEqualTo("debug");
+        assertThat(parse("{'log_level': 'warn'}").config().orElseThrow().logLevel()).isEqualTo("warn");
+        assertThat(QosConfig.defaults().logLevel()).isEqualTo("info");
     }
 
     @ParameterizedTest(name = "{0}")

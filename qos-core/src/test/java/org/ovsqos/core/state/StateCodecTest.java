@@ -46,6 +46,7 @@ class StateCodecTest {
 
         assertThat(d.problems()).isEmpty();
         assertThat(d.records()).containsExactlyElementsOf(records);
+        assertThat(d.oldScriptFormat()).isFalse();
     }
 
     @Test
@@ -168,9 +169,8 @@ class StateCodecTest {
                         Optional.of(Instant.parse("2025-01-01T09:50:00Z")),
                         Optional.of(new Observation(9, Instant.parse("2025-01-01T10:01:00Z"))), 0.0),
                         OptionalLong.empty()));
-        assertThat(d.problems()).containsExactly(
-                "kvm103.0: stage 3 is not 0, 1 or 2; record dropped",
-                "the state file is in the old ovs_qos.py format; imported it");
+        assertThat(d.problems()).containsExactly("kvm103.0: stage 3 is not 0, 1 or 2; record dropped");
+        assertThat(d.oldScriptFormat()).isTrue();
     }
 
     @Test

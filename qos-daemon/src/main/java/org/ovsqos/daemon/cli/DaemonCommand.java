@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.concurrent.Callable;
+import org.ovsqos.core.config.QosConfig;
+import org.ovsqos.daemon.common.ConfigUnusableException;
 import org.ovsqos.daemon.common.DaemonException;
 import org.ovsqos.daemon.common.DaemonOptions;
 import org.ovsqos.daemon.common.ExitCodes;
@@ -54,9 +57,14 @@ final class DaemonCommand implements Callable<Integer> {
             description = "Lock file; one daemon per lock (default: ${DEFAULT-VALUE}).")
     Path lock;
 
-    @Option(names = "--log-file", paramLabel = "FILE|-", defaultValue = DaemonOptions.DEFAULT_LOG_FILE,
-            description = "Rotating log file, or - for stderr only (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--log-file", paramLabel = "FILE|-",
+            description = "Rotating log file, or - for stderr only. Default: under systemd (JOURNAL_STREAM) the"
+                    + " journal only; elsewhere " + DaemonOptions.DEFAULT_LOG_FILE + " and stderr.")
     String logFile;
+
+    @Option(names = "--log-level", paramLabel = "LEVEL", completionCandidates = LogLevels.class,
+            description = "error, warn, info or debug; overrides the config's log_level (default: info).")
+    String logLevel;
 
     @Option(names = "--dry-run", description = "Decide, log and report, but never write OVSDB.")
     boolean dryRun;
@@ -77,8 +85,10 @@ final class DaemonCommand implements Callable<Integer> {
                     .stateFile(state)
                     .adminSocket(adminSocket)
                     .lockFile(lock)
-                    .logFile(logFile)
+                    .logFile(logFile != null ? logFile
+                            : LoggingSetup.defaultLogFile(DaemonOptions.DEFAULT_LOG_FILE, DaemonOptions.LOG_TO_STDERR_ONLY))
                     .dryRun(dryRun)
+                    .logLevel(logLevel)
                     .build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -99,6 +109,7 @@ final class DaemonCommand implements Callable<Integer> {
         }
         try (held) {
             LoggingSetup.configureDaemon(options.logFile());
+            LoggingSetup.level(options.logLevel().orElse(QosConfig.DEFAULT_LOG_LEVEL));
             // Not a static field: loading this class must not start logging for the client commands.
             Logger log = LoggerFactory.getLogger(DaemonCommand.class);
             log.info("starting version={} pid={} config={} db={} state={} admin_socket={} dry_run={}",
@@ -107,6 +118,9 @@ final class DaemonCommand implements Callable<Integer> {
             int code;
             try (DaemonRuntime runtime = DaemonRuntime.start(options, SystemdNotifier.fromEnvironment(), clock)) {
                 code = engine.run(options, runtime);
+            } catch (ConfigUnusableException e) {
+                log.error("refused error=\"{}\"", e.getMessage());
+                code = ExitCodes.CONFIG_UNUSABLE;
             } catch (DaemonException e) {
                 log.error("refused error=\"{}\"", e.getMessage());
                 code = ExitCodes.FAILED;
@@ -118,6 +132,15 @@ final class DaemonCommand implements Callable<Integer> {
             return code;
         } catch (IOException e) {
             return refuse(err, "cannot release the lock file " + options.lockFile() + ": " + e.getMessage());
+        }
+    }
+
+    /** What {@code --log-level} completes to. */
+    static final class LogLevels extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        LogLevels() {
+            super(QosConfig.LOG_LEVELS);
         }
     }
 

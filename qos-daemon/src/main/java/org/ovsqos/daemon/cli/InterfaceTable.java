@@ -13,7 +13,9 @@ final class InterfaceTable {
     static final String EMPTY = "No managed interfaces.\n";
     static final String ABSENT = "absent";
 
-    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+    // With its UTC offset: hosts of one fleet may sit in different zones, or keep UTC.
+    private static final DateTimeFormatter LOCAL_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx", Locale.ROOT);
     private static final List<TextTable.Column> COLUMNS = List.of(
             new TextTable.Column("Interface", false),
             new TextTable.Column("Stage", true),

@@ -2,6 +2,7 @@ package org.ovsqos.daemon.cli;
 
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.ovsqos.daemon.admin.DaemonUnavailableException;
 import org.ovsqos.daemon.common.DaemonException;
@@ -23,7 +24,8 @@ import picocli.CommandLine;
  * ({@link ExitCodes}); only a bug prints a stack trace.
  */
 @Command(name = "ovs-qos", mixinStandardHelpOptions = true, versionProvider = OvsQosCommand.VersionProvider.class,
-        description = "Upstream bandwidth governor for KVM guests on Open vSwitch.")
+        description = "Upstream bandwidth governor for KVM guests on Open vSwitch.",
+        footer = "%nRun 'ovs-qos help COMMAND' or 'ovs-qos COMMAND --help' for a command's options; man 8 ovs-qos.")
 public final class OvsQosCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -39,6 +41,18 @@ public final class OvsQosCommand implements Callable<Integer> {
         cli.addSubcommand(new ReleaseCommand());
         cli.addSubcommand(new ReloadCommand());
         cli.addSubcommand(new ValidateConfigCommand(validator));
+        cli.addSubcommand(new CommandLine.HelpCommand());
+        for (CommandLine command : cli.getSubcommands().values()) {
+            // -h/--help and -V/--version on every command, not only on ovs-qos itself.
+            command.getCommandSpec().mixinStandardHelpOptions(true);
+            command.getCommandSpec().versionProvider(new VersionProvider());
+        }
+        for (CommandLine command : List.of(cli, cli.getSubcommands().get("daemon"),
+                cli.getSubcommands().get("validate-config"))) {
+            command.getCommandSpec().usageMessage()
+                    .exitCodeListHeading("%nExit codes:%n")
+                    .exitCodeList(ExitCodes.DESCRIPTIONS);
+        }
         cli.setExecutionExceptionHandler(OvsQosCommand::onFailure);
         cli.setParameterExceptionHandler(OvsQosCommand::onBadArguments);
         return cli;

@@ -1,8 +1,10 @@
 package org.ovsqos.daemon.common;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.ovsqos.core.config.QosConfig;
 
 /**
  * The flags of {@code ovs-qos daemon} (the command-line contract in the README, "Operating it"), as one
@@ -16,6 +18,7 @@ import java.util.Optional;
  * @param lockFile    held for the life of the process so that only one daemon runs
  * @param logFile     the rotating log file; empty for {@code --log-file -} (stderr only)
  * @param dryRun      decide, log and report, but never write OVSDB
+ * @param logLevel    {@code --log-level}, which wins over the config's {@code log_level}; empty when not given
  */
 public record DaemonOptions(
         Path configFile,
@@ -24,7 +27,8 @@ public record DaemonOptions(
         Path adminSocket,
         Path lockFile,
         Optional<Path> logFile,
-        boolean dryRun) {
+        boolean dryRun,
+        Optional<String> logLevel) {
 
     // Strings, not Paths, so that picocli annotations can name them as compile-time constants.
     public static final String DEFAULT_CONFIG = "/opt/ovs-qos/config.json";
@@ -43,6 +47,7 @@ public record DaemonOptions(
         Objects.requireNonNull(adminSocket, "adminSocket");
         Objects.requireNonNull(lockFile, "lockFile");
         Objects.requireNonNull(logFile, "logFile");
+        Objects.requireNonNull(logLevel, "logLevel");
     }
 
     public static Builder builder() {
@@ -58,6 +63,7 @@ public record DaemonOptions(
         private Path lockFile = Path.of(DEFAULT_LOCK);
         private String logFile = DEFAULT_LOG_FILE;
         private boolean dryRun;
+        private String logLevel;
 
         private Builder() {}
 
@@ -97,6 +103,12 @@ public record DaemonOptions(
             return this;
         }
 
+        /** One of {@link QosConfig#LOG_LEVELS}, in any case; null when not given. */
+        public Builder logLevel(String value) {
+            logLevel = value;
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException naming the flag when a value cannot be used
          */
@@ -108,7 +120,12 @@ public record DaemonOptions(
             Optional<Path> log = logFile.equals(LOG_TO_STDERR_ONLY)
                     ? Optional.empty() : Optional.of(Path.of(logFile));
             requireDistinct(stateFile, adminSocket, lockFile);
-            return new DaemonOptions(configFile, dbEndpoint, stateFile, adminSocket, lockFile, log, dryRun);
+            Optional<String> level = Optional.ofNullable(logLevel).map(l -> l.toLowerCase(Locale.ROOT));
+            if (level.isPresent() && !QosConfig.LOG_LEVELS.contains(level.get())) {
+                throw new IllegalArgumentException("--log-level must be one of "
+                        + String.join(", ", QosConfig.LOG_LEVELS) + ", not '" + logLevel + "'");
+            }
+            return new DaemonOptions(configFile, dbEndpoint, stateFile, adminSocket, lockFile, log, dryRun, level);
         }
 
         // Only the scheme is checked here, so that a typo fails at start with the flag's name;

@@ -18,11 +18,13 @@ import org.ovsqos.core.config.QosConfig;
 import org.ovsqos.core.policy.BookUpdate;
 import org.ovsqos.core.policy.PolicyBook;
 import org.ovsqos.daemon.admin.AdminCommandException;
+import org.ovsqos.daemon.common.ConfigUnusableException;
 import org.ovsqos.daemon.common.DaemonException;
 import org.ovsqos.daemon.common.DaemonOptions;
 import org.ovsqos.daemon.common.ExitCodes;
 import org.ovsqos.daemon.common.Version;
 import org.ovsqos.daemon.config.ConfigFile;
+import org.ovsqos.daemon.logging.LoggingSetup;
 import org.ovsqos.daemon.runtime.DaemonEngine;
 import org.ovsqos.daemon.runtime.DaemonRuntime;
 import org.ovsqos.ovsdb.cache.RowEvent;
@@ -146,13 +148,17 @@ public final class GovernorEngine implements DaemonEngine {
         }
         ConfigResult result = ConfigFile.read(path);
         ConfigFile.logProblems(path, result);
-        QosConfig config = result.config().orElseThrow(() -> new DaemonException("config " + path
+        QosConfig config = result.config().orElseThrow(() -> new ConfigUnusableException("config " + path
                 + " is unusable: " + String.join("; ", ConfigFile.describe(result))));
         return withFlags(config);
     }
 
-    /** {@code --dry-run} overrides the file, at startup and at every reload. */
+    /**
+     * {@code --dry-run} overrides the file, at startup and at every reload; so does
+     * {@code --log-level}, and the file's {@code log_level} is applied here when it is not given.
+     */
     private QosConfig withFlags(QosConfig config) {
+        LoggingSetup.level(options.logLevel().orElse(config.logLevel()));
         return options.dryRun() ? config.toBuilder().dryRun(true).build() : config;
     }
 

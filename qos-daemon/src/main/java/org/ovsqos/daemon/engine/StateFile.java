@@ -34,6 +34,8 @@ final class StateFile {
     private static final Logger log = LoggerFactory.getLogger(StateFile.class);
     private static final DateTimeFormatter SET_ASIDE_STAMP =
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    /** Beside the state file, the old ovs_qos.py script's file as it was when it was imported. */
+    static final String OLD_SCRIPT_SUFFIX = ".old-script";
 
     private final Path path;
     private final AtomicFileWriter writer = new AtomicFileWriter();
@@ -74,6 +76,9 @@ final class StateFile {
         }
         DecodedState decoded = StateCodec.decode(bytes);
         decoded.problems().forEach(p -> log.warn("state path={} problem=\"{}\" action=dropped", path, p));
+        if (decoded.oldScriptFormat()) {
+            keepOldScriptsFile(bytes, decoded.records().size());
+        }
         log.info("state path={} records={} dropped={}", path, decoded.records().size(), decoded.problems().size());
         if (!decoded.complete()) {
             log.warn("state path={} set_aside={} reason=\"not read to the end\"", path, setAside(now));
@@ -109,6 +114,21 @@ final class StateFile {
             return aside.toString();
         } catch (IOException e) {
             return "failed: " + e;
+        }
+    }
+
+    /**
+     * The old script's file is about to be overwritten in this format: a copy stays beside it, so
+     * that a rollback to the script finds its state (packaging/scripts/maint.sh says where).
+     */
+    private void keepOldScriptsFile(byte[] bytes, int records) {
+        Path kept = path.resolveSibling(path.getFileName() + OLD_SCRIPT_SUFFIX);
+        try {
+            writer.write(kept, bytes);
+            log.info("state path={} format=ovs_qos.py records={} action=imported kept={}", path, records, kept);
+        } catch (IOException | RuntimeException e) {
+            log.warn("state path={} format=ovs_qos.py records={} action=imported kept=none error=\"{}\"", path,
+                    records, e.toString());
         }
     }
 

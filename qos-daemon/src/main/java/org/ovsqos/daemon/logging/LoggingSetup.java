@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Logging of {@code ovs-qos daemon}: a size-rotated file ({@value #MAX_FILE_MB} MB and
  * {@value #BACKUPS} backups {@code .1}..{@code .3}, as the old script's RotatingFileHandler kept)
- * plus stderr, which systemd hands to journald. Done in code rather than in {@code logback.xml}
+ * plus stderr. Under systemd, whose journal takes stderr, every line goes to one place only: the
+ * journal by default ({@link #defaultLogFile}), the file alone when one is given. Done in code rather than in {@code logback.xml}
  * because the file comes from a flag, and because the client commands must never open it: the
  * jar's own {@code logback.xml} only writes warnings to stderr.
  *
@@ -44,6 +45,20 @@ public final class LoggingSetup {
 
     private LoggingSetup() {}
 
+    /**
+     * {@code --log-file}'s default: {@code -} (stderr only) where stderr is the journal, which
+     * would otherwise get every line that the file gets; elsewhere the file, and stderr too.
+     */
+    public static String defaultLogFile(String file, String stderrOnly) {
+        return JournalStream.stderrIsJournal(System.getenv()) ? stderrOnly : file;
+    }
+
+    /** The root level: one of error, warn, info, debug (anything else is info). */
+    public static void level(String level) {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.toLevel(level, Level.INFO));
+    }
+
     /** Configures the process's logging for the daemon from {@code --log-file} and the real environment. */
     public static Outcome configureDaemon(Optional<Path> logFile) {
         return configureDaemon(logFile, JournalStream.stderrIsJournal(System.getenv()));
@@ -59,14 +74,6 @@ public final class LoggingSetup {
         ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
 
-        ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
-        stderr.setContext(context);
-        stderr.setName("stderr");
-        stderr.setTarget("System.err");
-        stderr.setEncoder(encoder(context, journal ? JOURNAL_PATTERN : FILE_PATTERN));
-        stderr.start();
-        root.addAppender(stderr);
-
         Optional<String> fileError = Optional.empty();
         if (logFile.isPresent()) {
             RollingFileAppender<ILoggingEvent> file = rollingFile(context, logFile.get(), maxFileSize, sizeCheck);
@@ -74,10 +81,21 @@ public final class LoggingSetup {
                 root.addAppender(file);
             } else {
                 fileError = Optional.of("cannot open " + logFile.get() + " for appending");
-                root.warn("log_file={} error=\"{}\" logging to stderr only", logFile.get(), fileError.get());
             }
         }
-        return new Outcome(fileError.isEmpty() ? logFile : Optional.empty(), journal, fileError);
+        // Under systemd a file that works takes every line, and the journal none: each line once.
+        boolean toStderr = !journal || logFile.isEmpty() || fileError.isPresent();
+        if (toStderr) {
+            ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
+            stderr.setContext(context);
+            stderr.setName("stderr");
+            stderr.setTarget("System.err");
+            stderr.setEncoder(encoder(context, journal ? JOURNAL_PATTERN : FILE_PATTERN));
+            stderr.start();
+            root.addAppender(stderr);
+        }
+        fileError.ifPresent(e -> root.warn("log_file={} error=\"{}\" logging to stderr only", logFile.get(), e));
+        return new Outcome(fileError.isEmpty() ? logFile : Optional.empty(), journal && toStderr, fileError);
     }
 
     private static RollingFileAppender<ILoggingEvent> rollingFile(

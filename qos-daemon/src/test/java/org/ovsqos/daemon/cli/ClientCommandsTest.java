@@ -96,15 +96,17 @@ class ClientCommandsTest {
     }
 
     @Test
-    void listPrintsAHumanTableInLocalTime() throws IOException {
+    void listPrintsAHumanTableInLocalTimeWithItsOffset() throws IOException {
         try (AdminServer server = daemon(new FakeAdminHandler())) {
             CliRun result = run(List.of("list"));
 
             assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
             assertThat(result.out()).isEqualTo(
-                    "Interface  Stage  Limit (Mbit/s)  Burst (kb)  Base (Mbit/s)  Penalty until        Remaining  Last Mbps  Now Mbps\n"
-                  + "kvm101.0       0          1000.0      100000         1000.0  -                            -       12.5      13.3\n"
-                  + "kvm102.0       2           800.0       80000         1000.0  2025-03-01 20:12:03     12m03s      912.4    absent\n");
+                    "Interface  Stage  Limit (Mbit/s)  Burst (kb)  Base (Mbit/s)  Penalty until" + " ".repeat(15)
+                  + "Remaining  Last Mbps  Now Mbps\n"
+                  + "kvm101.0       0          1000.0      100000         1000.0  -" + " ".repeat(35) + "-       12.5      13.3\n"
+                  + "kvm102.0       2           800.0       80000         1000.0  2025-03-01 20:12:03 +08:00     12m03s"
+                  + "      912.4    absent\n");
         }
     }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ovsqos.daemon.common.ConfigUnusableException;
 import org.ovsqos.daemon.common.DaemonException;
 import org.ovsqos.daemon.common.DaemonOptions;
 import org.ovsqos.daemon.common.ExitCodes;
@@ -82,12 +83,14 @@ class DaemonCommandTest {
             handedOver.set(options);
             assertThat(runtime.options()).isSameAs(options);
             return 0;
-        }, privatePaths("--config", "/etc/ovs-qos.json", "--db", "tcp:127.0.0.1:6640", "--dry-run"));
+        }, privatePaths("--config", "/etc/ovs-qos.json", "--db", "tcp:127.0.0.1:6640", "--dry-run",
+                "--log-level", "DEBUG"));
 
         assertThat(result.exitCode()).isZero();
         assertThat(handedOver.get()).isEqualTo(new DaemonOptions(
                 Path.of("/etc/ovs-qos.json"), "tcp:127.0.0.1:6640", dir.resolve("state.json"),
-                dir.resolve("admin.sock"), dir.resolve("daemon.lock"), Optional.of(dir.resolve("ovs-qos.log")), true));
+                dir.resolve("admin.sock"), dir.resolve("daemon.lock"), Optional.of(dir.resolve("ovs-qos.log")), true,
+                Optional.of("debug")));
         assertThat(dir.resolve("ovs-qos.log")).content().contains("starting version=").contains("dry_run=true")
                 .contains("stopped exit_code=0");
     }
@@ -123,6 +126,34 @@ class DaemonCommandTest {
                 .contains("refused error=\"config /opt/ovs-qos/config.json is not a JSON object\"");
         assertThat(stderr.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("ERROR")).toList())
                 .singleElement().asString().endsWith("refused error=\"config /opt/ovs-qos/config.json is not a JSON object\"");
+    }
+
+    @Test
+    void anUnusableConfigExitsTwoAsValidateConfigDoes() {
+        CliRun result = daemon((options, runtime) -> {
+            throw new ConfigUnusableException("config /opt/ovs-qos/config.json is unusable: the file is empty");
+        }, privatePaths());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.CONFIG_UNUSABLE).isEqualTo(2);
+        assertThat(dir.resolve("ovs-qos.log")).content().contains("refused error=\"config /opt/ovs-qos/config.json");
+    }
+
+    @Test
+    void anUnknownLogLevelIsAUsageError() {
+        CliRun result = daemon((options, runtime) -> 0, privatePaths("--log-level", "loud"));
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE).isEqualTo(64);
+        assertThat(result.err()).startsWith("ovs-qos: --log-level must be one of error, warn, info, debug, not 'loud'");
+    }
+
+    @Test
+    void theLogLevelFlagSetsTheLevel() {
+        daemon((options, runtime) -> {
+            LoggerFactory.getLogger("probe").debug("debug-line-shown");
+            return 0;
+        }, privatePaths("--log-level", "debug"));
+
+        assertThat(dir.resolve("ovs-qos.log")).content().contains("debug-line-shown");
     }
 
     @Test

@@ -108,12 +108,13 @@ class LifecycleIT {
         bridge.addPort("kvm207.2");
         long now = Instant.now().getEpochSecond();
         // ovs_qos.py's state.json: one object per interface, epoch-second floats.
-        Files.writeString(dir.resolve("state.json"), """
+        String oldScriptsFile = """
                 {"kvm207.0": {"stage": 2, "stage_until": %d.5, "cond1_start": null, "cond2_start": null,
                               "last_rx_bytes": 1000, "last_ts": %d.0},
                  "kvm207.1": {"stage": 1, "stage_until": %d.0, "cond1_start": null, "cond2_start": null},
                  "kvm207.2": {"stage": 7, "stage_until": "soon"}}
-                """.formatted(now + 120, now - 30, now - 10));
+                """.formatted(now + 120, now - 30, now - 10);
+        Files.writeString(dir.resolve("state.json"), oldScriptsFile);
 
         daemon = daemonIn(dir, QosConfigFile.compressed().withPenalties(120, 120)).startReady();
 
@@ -123,7 +124,11 @@ class LifecycleIT {
         JsonNode row = daemon.view("kvm207.0").orElseThrow();
         assertThat(row.get("stage").asInt()).isEqualTo(2);
         assertThat(row.get("penalty_until").asLong()).isEqualTo(now + 120);
-        assertThat(daemon.logLines("WARN .*state path=.* problem=.*old ovs_qos.py format")).hasSize(1);
+        assertThat(daemon.logLines("INFO .*state path=.* format=ovs_qos.py records=2 action=imported kept=.*"
+                + "state.json.old-script")).hasSize(1);
+        assertThat(daemon.logLines("action=dropped")).as("only the bad record is dropped").hasSize(1);
+        assertThat(dir.resolve("state.json.old-script")).as("kept for a rollback to the script")
+                .hasContent(oldScriptsFile);
         assertThat(daemon.logLines("WARN .*state path=.* problem=\"kvm207.2: ")).hasSize(1);
         // The file is rewritten in the current format at the first tick.
         await("the state file in the current format").atMost(Bridge.PROMPTLY).ignoreExceptions().until(() ->

@@ -92,6 +92,32 @@ class LoggingSetupTest {
     }
 
     @Test
+    void underTheJournalAGivenFileTakesEveryLineAndTheJournalNone() throws IOException {
+        Path file = dir.resolve("ovs-qos.log");
+        LoggingSetup.Outcome outcome = LoggingSetup.configureDaemon(Optional.of(file), true);
+
+        log.info("iface=kvm101.0 stage=1->2 mbps=912.4");
+
+        assertThat(outcome.file()).hasValue(file);
+        assertThat(outcome.journal()).as("nothing goes to the journal").isFalse();
+        assertThat(Files.readAllLines(file)).singleElement().asString().matches(FILE_LINE);
+        assertThat(stderr()).as("each line once").isEmpty();
+    }
+
+    @Test
+    void theLevelCanBeRaisedAndLowered() {
+        LoggingSetup.configureDaemon(Optional.empty(), false);
+
+        LoggingSetup.level("debug");
+        log.debug("shown=1");
+        LoggingSetup.level("warn");
+        log.info("shown=0");
+        log.warn("shown=2");
+
+        assertThat(stderr()).contains("shown=1", "shown=2").doesNotContain("shown=0");
+    }
+
+    @Test
     void dashMeansStderrOnly() throws IOException {
         LoggingSetup.Outcome outcome = LoggingSetup.configureDaemon(Optional.empty(), false);
 
