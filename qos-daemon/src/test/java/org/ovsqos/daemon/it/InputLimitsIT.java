@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.ovsqos.daemon.common.ExitCodes;
 
 /**
  * Inputs no daemon should choke on, given to the real jar with the heap it has when installed:
@@ -38,7 +39,7 @@ class InputLimitsIT extends DaemonOnOvsHost {
 
         OvsQosJar.Result result = startOnce();
 
-        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.CONFIG_UNUSABLE);
         assertThat(result.stderrLines()).as(result.toString())
                 .filteredOn(l -> l.contains(config.toString()) && l.contains("unusable")).singleElement().asString()
                 .contains("bytes, over the limit of 262144");
@@ -51,14 +52,14 @@ class InputLimitsIT extends DaemonOnOvsHost {
 
         OvsQosJar.Result fromFifo = startOnce();
 
-        assertThat(fromFifo.exitCode()).as(fromFifo.toString()).isEqualTo(1);
+        assertThat(fromFifo.exitCode()).as(fromFifo.toString()).isEqualTo(ExitCodes.CONFIG_UNUSABLE);
         assertThat(linesAbout(fromFifo, config)).anyMatch(l -> l.contains("is a FIFO, not a regular file"));
 
         Files.delete(config);
         Files.createSymbolicLink(config, Path.of("/dev/zero"));
         OvsQosJar.Result fromDevice = startOnce();
 
-        assertThat(fromDevice.exitCode()).as(fromDevice.toString()).isEqualTo(1);
+        assertThat(fromDevice.exitCode()).as(fromDevice.toString()).isEqualTo(ExitCodes.CONFIG_UNUSABLE);
         assertThat(linesAbout(fromDevice, config)).anyMatch(l -> l.contains("is a character device"));
     }
 
@@ -119,7 +120,7 @@ class InputLimitsIT extends DaemonOnOvsHost {
 
         daemon = daemon(QosConfigFile.compressed()).jvmOptions(DAEMON_AS_INSTALLED).startReady();
 
-        assertThat(daemon.awaitLog("state path=.* records=0 dropped=")).contains("dropped=52");
+        assertThat(daemon.awaitLog("state path=.* records=0 dropped=")).contains("dropped=51");
         assertThat(daemon.logLines("problem=\"and .* more problem\\(s\\), not listed\"")).hasSize(1);
     }
 
