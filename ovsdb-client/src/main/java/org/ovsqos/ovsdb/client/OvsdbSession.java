@@ -81,7 +81,7 @@ public final class OvsdbSession implements AutoCloseable {
         EventLoopGroup group = NettyConnector.newEventLoopGroup("ovsdb-session");
         EventLoop eventLoop = group.next();
         return new OvsdbSession(endpoint, options.reconnectBackoff(), SocketWatch.of(endpoint, options.socketWatch()),
-                () -> OvsdbConnection.open(eventLoop, endpoint, options), RpcScheduler.of(eventLoop), group);
+                () -> OvsdbConnection.open(eventLoop, endpoint, options), RpcScheduler.of(eventLoop, eventLoop::inEventLoop), group);
     }
 
     /** Starts connecting (at once, without backoff). Idempotent. */

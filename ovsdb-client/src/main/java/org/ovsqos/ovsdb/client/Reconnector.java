@@ -105,9 +105,10 @@ final class Reconnector {
         }
     }
 
-    // ---- every method below runs on the loop thread ----
+    // ---- every method below runs on the loop thread, and asserts it ----
 
     private void connect() {
+        assert loop.inLoop() : "off the session's event loop: " + Thread.currentThread().getName();
         if (closed) {
             return;
         }
@@ -128,6 +129,7 @@ final class Reconnector {
     }
 
     private void connected(long gen, OvsdbConnection c, Throwable failure) {
+        assert loop.inLoop() : "off the session's event loop: " + Thread.currentThread().getName();
         if (gen != generation || closed) {
             if (c != null) {
                 c.close();
@@ -170,6 +172,7 @@ final class Reconnector {
     }
 
     private void ready(OvsdbConnection c) {
+        assert loop.inLoop() : "off the session's event loop: " + Thread.currentThread().getName();
         if (!c.isOpen()) {
             return; // its close is already queued on this thread and will count as a failure
         }
@@ -183,6 +186,7 @@ final class Reconnector {
     }
 
     private void lost(long gen, Throwable cause) {
+        assert loop.inLoop() : "off the session's event loop: " + Thread.currentThread().getName();
         if (gen != generation || closed) {
             return;
         }
@@ -192,6 +196,7 @@ final class Reconnector {
     }
 
     private void failed(OvsdbException cause) {
+        assert loop.inLoop() : "off the session's event loop: " + Thread.currentThread().getName();
         generation++; // whatever the old attempt still reports is ignored from here on
         OvsdbConnection c = current != null ? current : attempt;
         current = null;
@@ -213,6 +218,7 @@ final class Reconnector {
 
     /** While down on a unix socket: connects as soon as the server has created its socket anew. */
     private void watchSocket(long gen) {
+        assert loop.inLoop() : "off the session's event loop: " + Thread.currentThread().getName();
         if (gen != generation || closed) {
             return; // connecting already, or closed
         }
@@ -228,6 +234,7 @@ final class Reconnector {
     }
 
     private void shutdown() {
+        assert loop.inLoop() : "off the session's event loop: " + Thread.currentThread().getName();
         closed = true;
         generation++;
         if (retry != null) {

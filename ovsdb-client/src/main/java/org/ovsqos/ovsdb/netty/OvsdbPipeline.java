@@ -41,7 +41,7 @@ final class OvsdbPipeline {
     /** Installs the stages on {@code channel}; returns the peer that the last stage feeds. */
     static JsonRpcPeer assemble(Channel channel, ChannelSetup setup, NotificationListener notifications) {
         JsonRpcPeer peer = new JsonRpcPeer(setup.name(), new ChannelTransport(channel),
-                RpcScheduler.of(channel.eventLoop()), notifications);
+                RpcScheduler.of(channel.eventLoop(), channel.eventLoop()::inEventLoop), notifications);
         ObjectMapper mapper = JsonCodec.newMapper(setup.maxMessageSize());
         ChannelPipeline p = channel.pipeline();
         if (setup.ssl() != null) {

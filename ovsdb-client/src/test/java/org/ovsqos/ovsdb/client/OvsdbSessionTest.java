@@ -1,6 +1,7 @@
 package org.ovsqos.ovsdb.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -287,6 +288,19 @@ class OvsdbSessionTest {
         connect();
 
         assertThat(session.state()).isEqualTo(SessionState.CONNECTED);
+    }
+
+    @Test
+    void theStateMachineChecksThatItRunsOnItsLoop() throws Exception {
+        // A scheduler whose loop thread is another one than the thread that runs its tasks here.
+        CompletableFuture<ManualScheduler> elsewhere = CompletableFuture.supplyAsync(ManualScheduler::new);
+        ManualScheduler foreign = elsewhere.get();
+        OvsdbSession confused = new OvsdbSession(ENDPOINT, attempt -> Duration.ofMillis(100), connector, foreign, null);
+
+        confused.start();
+
+        assertThatThrownBy(foreign::runDue).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("off the session's event loop");
     }
 
     private void start() {

@@ -14,6 +14,13 @@ public final class ManualScheduler implements RpcScheduler {
     private final PriorityQueue<Task> queue = new PriorityQueue<>();
     private long nowNanos;
     private long submitted;
+    /** Tasks run on the test's thread: the one that made the scheduler. */
+    private final Thread owner = Thread.currentThread();
+
+    @Override
+    public boolean inLoop() {
+        return Thread.currentThread() == owner;
+    }
 
     @Override
     public synchronized Cancellable schedule(Duration delay, Runnable task) {
