@@ -40,7 +40,7 @@ final class ConfigReader {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private final ProblemList problems = new ProblemList();
+    private final ConfigProblems problems = new ConfigProblems();
     private final Fields fields = new Fields(problems);
 
     ConfigResult read(byte[] bytes) {
@@ -62,7 +62,7 @@ final class ConfigReader {
         }
         reportDuplicateKeys(bytes);
 
-        QosConfig.Builder b = QosConfig.builder();
+        QosConfigBuilder b = QosConfig.builder();
         fields.number(root, BASE_RATE_MBIT, Range.BASE_MBIT,
                         "using default " + Values.mbit(QosConfig.DEFAULT_BASE_KBPS))
                 .ifPresent(mbit -> b.baseKbps(RateUnits.kbpsFromMbit(mbit)));

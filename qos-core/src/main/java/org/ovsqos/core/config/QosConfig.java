@@ -3,14 +3,13 @@ package org.ovsqos.core.config;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The daemon's configuration, immutable. Built by {@link ConfigParser} from
- * {@code config.json}, or by {@link #builder()} (which validates in {@link Builder#build()}).
+ * {@code config.json}, or by {@link #builder()} (which validates in {@link QosConfigBuilder#build()}).
  * Every default is the old script's; the keys are described in {@code docs/configuration.md}.
  */
 public final class QosConfig {
@@ -61,7 +60,7 @@ public final class QosConfig {
     private final Optional<ListenAddress> metricsListen;
     private final String logLevel;
 
-    private QosConfig(Builder b) {
+    QosConfig(QosConfigBuilder b) {
         this.baseKbps = b.baseKbps;
         this.ifaceNameRegexes = List.copyOf(b.ifaceNameRegexes);
         this.excludeRegexes = List.copyOf(b.excludeRegexes);
@@ -81,12 +80,12 @@ public final class QosConfig {
         return DEFAULTS;
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public static QosConfigBuilder builder() {
+        return new QosConfigBuilder();
     }
 
-    public Builder toBuilder() {
-        return new Builder(this);
+    public QosConfigBuilder toBuilder() {
+        return new QosConfigBuilder(this);
     }
 
     /** True when some {@code iface_name_regexes} entry and no {@code exclude_regexes} entry matches. */
@@ -254,161 +253,5 @@ public final class QosConfig {
                 + ", burstFraction=" + burstFraction + ", burstMinKb=" + burstMinKb
                 + ", dryRun=" + dryRun + ", statePath=" + statePath
                 + ", metricsListen=" + metricsListen + ", logLevel=" + logLevel + "]";
-    }
-
-    /** Collects settings; {@link #build()} validates them all and throws on the first bad one. */
-    public static final class Builder {
-        private long baseKbps = DEFAULT_BASE_KBPS;
-        private List<NamePattern> ifaceNameRegexes =
-                List.of(NamePattern.compile(DEFAULT_IFACE_NAME_REGEX));
-        private List<NamePattern> excludeRegexes = List.of();
-        private Duration sampleInterval = DEFAULT_SAMPLE_INTERVAL;
-        private List<Tier> tiers = DEFAULT_TIERS;
-        private List<BaseRateOverride> baseRateOverrides = List.of();
-        private double burstFraction = DEFAULT_BURST_FRACTION;
-        private long burstMinKb = DEFAULT_BURST_MIN_KB;
-        private boolean dryRun = DEFAULT_DRY_RUN;
-        private Path statePath = DEFAULT_STATE_PATH;
-        private Optional<ListenAddress> metricsListen = Optional.empty();
-        private String logLevel = DEFAULT_LOG_LEVEL;
-
-        private Builder() {}
-
-        private Builder(QosConfig c) {
-            baseKbps = c.baseKbps;
-            ifaceNameRegexes = c.ifaceNameRegexes;
-            excludeRegexes = c.excludeRegexes;
-            sampleInterval = c.sampleInterval;
-            tiers = c.tiers;
-            baseRateOverrides = c.baseRateOverrides;
-            burstFraction = c.burstFraction;
-            burstMinKb = c.burstMinKb;
-            dryRun = c.dryRun;
-            statePath = c.statePath;
-            metricsListen = c.metricsListen;
-            logLevel = c.logLevel;
-        }
-
-        public Builder baseKbps(long kbps) {
-            this.baseKbps = kbps;
-            return this;
-        }
-
-        /** Sets the base rate in Mbit/s, truncated to whole kbps like the old script. */
-        public Builder baseRateMbit(double mbit) {
-            BigDecimal value = BigDecimal.valueOf(mbit);
-            if (!RateUnits.mbitInRange(value)) {
-                throw new IllegalArgumentException(
-                        "baseRateMbit must be " + RateUnits.mbitRangeText() + ", got " + mbit);
-            }
-            return baseKbps(RateUnits.kbpsFromMbit(value));
-        }
-
-        public Builder ifaceNameRegexes(List<NamePattern> regexes) {
-            this.ifaceNameRegexes = List.copyOf(regexes);
-            return this;
-        }
-
-        /** Compiles each regex; throws {@link java.util.regex.PatternSyntaxException} on a bad one. */
-        public Builder ifaceNameRegexes(String... regexes) {
-            return ifaceNameRegexes(compileAll(regexes));
-        }
-
-        public Builder excludeRegexes(List<NamePattern> regexes) {
-            this.excludeRegexes = List.copyOf(regexes);
-            return this;
-        }
-
-        public Builder excludeRegexes(String... regexes) {
-            return excludeRegexes(compileAll(regexes));
-        }
-
-        public Builder sampleInterval(Duration interval) {
-            this.sampleInterval = Objects.requireNonNull(interval, "interval");
-            return this;
-        }
-
-        public Builder tiers(List<Tier> tiers) {
-            this.tiers = List.copyOf(tiers);
-            return this;
-        }
-
-        public Builder baseRateOverrides(List<BaseRateOverride> overrides) {
-            this.baseRateOverrides = List.copyOf(overrides);
-            return this;
-        }
-
-        public Builder burstFraction(double fraction) {
-            this.burstFraction = fraction;
-            return this;
-        }
-
-        public Builder burstMinKb(long kb) {
-            this.burstMinKb = kb;
-            return this;
-        }
-
-        public Builder dryRun(boolean dryRun) {
-            this.dryRun = dryRun;
-            return this;
-        }
-
-        public Builder statePath(Path path) {
-            this.statePath = Objects.requireNonNull(path, "path");
-            return this;
-        }
-
-        public Builder metricsListen(Optional<ListenAddress> listen) {
-            this.metricsListen = Objects.requireNonNull(listen, "listen");
-            return this;
-        }
-
-        /** @throws IllegalArgumentException unless one of {@link #LOG_LEVELS} */
-        public Builder logLevel(String level) {
-            if (!LOG_LEVELS.contains(level)) {
-                throw new IllegalArgumentException("logLevel must be one of " + LOG_LEVELS + ": " + level);
-            }
-            this.logLevel = level;
-            return this;
-        }
-
-        public QosConfig build() {
-            RateUnits.requireKbps("baseKbps", baseKbps);
-            if (ifaceNameRegexes.isEmpty()) {
-                throw new IllegalArgumentException("at least one interface name regex is required");
-            }
-            if (sampleInterval.compareTo(MIN_SAMPLE_INTERVAL) < 0
-                    || sampleInterval.compareTo(MAX_SAMPLE_INTERVAL) > 0) {
-                throw new IllegalArgumentException("sampleInterval must be in ["
-                        + MIN_SAMPLE_INTERVAL + ", " + MAX_SAMPLE_INTERVAL + "], got " + sampleInterval);
-            }
-            for (Tier tier : tiers) {
-                if (tier.trigger().compareTo(MAX_TIER_DURATION) > 0
-                        || tier.penalty().compareTo(MAX_TIER_DURATION) > 0) {
-                    throw new IllegalArgumentException(
-                            "tier durations must be at most " + MAX_TIER_DURATION + ": " + tier);
-                }
-            }
-            if (!(burstFraction > 0.0 && burstFraction <= 1.0)) {
-                throw new IllegalArgumentException(
-                        "burstFraction must be in (0, 1], got " + burstFraction);
-            }
-            if (burstMinKb < 0 || burstMinKb > MAX_BURST_MIN_KB) {
-                throw new IllegalArgumentException(
-                        "burstMinKb must be in [0, " + MAX_BURST_MIN_KB + "], got " + burstMinKb);
-            }
-            if (!statePath.isAbsolute()) {
-                throw new IllegalArgumentException("statePath must be absolute, got " + statePath);
-            }
-            return new QosConfig(this);
-        }
-
-        private static List<NamePattern> compileAll(String... regexes) {
-            List<NamePattern> out = new ArrayList<>();
-            for (String regex : regexes) {
-                out.add(NamePattern.compile(regex));
-            }
-            return out;
-        }
     }
 }

@@ -21,7 +21,7 @@ import org.ovsqos.core.policy.StateRecord;
 final class StateReader {
     private final ObjectMapper mapper;
     private final List<StateRecord> records = new ArrayList<>();
-    private final ProblemList problems = new ProblemList();
+    private final StateProblems problems = new StateProblems();
     private final RecordReader recordReader = new RecordReader(problems);
     private final Set<String> seen = new HashSet<>();
     private int oldFormatRecords;

@@ -10,7 +10,7 @@ import java.util.List;
  * Errors are always kept: there are at most a few (the file as a whole, the interface regexes),
  * and they decide whether the file is usable.
  */
-final class ProblemList extends AbstractList<ConfigProblem> {
+final class ConfigProblems extends AbstractList<ConfigProblem> {
     private final List<ConfigProblem> kept = new ArrayList<>();
     private int notKept;
 

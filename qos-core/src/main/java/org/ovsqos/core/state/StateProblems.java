@@ -10,7 +10,7 @@ import java.util.List;
  * The verdicts on the file as a whole (damaged, cut short, imported) come once each and are
  * always kept: they say what happened to the rest.
  */
-final class ProblemList extends AbstractList<String> {
+final class StateProblems extends AbstractList<String> {
     private final List<String> kept = new ArrayList<>();
     private int notKept;
 
