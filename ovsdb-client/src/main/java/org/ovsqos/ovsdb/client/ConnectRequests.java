@@ -16,8 +16,8 @@ final class ConnectRequests {
     static ConnectRequest of(Endpoint endpoint, OvsdbOptions options) {
         String name = endpoint.toString();
         if (endpoint instanceof Endpoint.Unix unix) {
-            // The kernel reports a dead peer at once; the rarer probe is for one that is frozen.
-            return request(name, new ConnectRequest.Unix(unix.path()), options.unixInactivityProbe(), options);
+            // Like Open vSwitch, never probe a unix socket: the kernel reports a dead peer at once.
+            return request(name, new ConnectRequest.Unix(unix.path()), Duration.ZERO, options);
         }
         if (endpoint instanceof Endpoint.Tcp tcp) {
             return request(name, new ConnectRequest.Tcp(tcp.host(), tcp.port()), options.inactivityProbe(), options);

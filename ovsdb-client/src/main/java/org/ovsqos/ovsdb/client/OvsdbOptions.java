@@ -31,22 +31,8 @@ public final class OvsdbOptions {
      */
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    /** Open vSwitch's own default for tcp and ssl connections. */
+    /** Open vSwitch's own default for tcp and ssl connections (unix sockets are never probed). */
     public static final Duration DEFAULT_INACTIVITY_PROBE = Duration.ofSeconds(5);
-    /**
-     * On a unix socket the kernel reports a dead server at once, so Open vSwitch never probes
-     * one; but a server that is alive and frozen (stopped, or stuck) answers nothing while its
-     * socket stays open. Probed rarely, three times as long as tcp: a frozen server is noticed
-     * within 30 s, at one {@code echo} per 15 s of silence, which a live ovs-vswitchd's statistics
-     * updates every 5 s never leave.
-     */
-    public static final Duration DEFAULT_UNIX_INACTIVITY_PROBE = Duration.ofSeconds(15);
-    /**
-     * While a {@code unix:} session is down, how often it looks at the socket file: a server that
-     * comes back creates it anew, and the session connects then rather than at the end of its
-     * backoff. One {@code stat} per period, only while disconnected.
-     */
-    public static final Duration DEFAULT_SOCKET_WATCH = Duration.ofMillis(100);
     /** Open vSwitch's reconnect defaults: first retry after 1 s, doubling up to 8 s. */
     public static final Duration DEFAULT_RECONNECT_BACKOFF_MIN = Duration.ofSeconds(1);
     public static final Duration DEFAULT_RECONNECT_BACKOFF_MAX = Duration.ofSeconds(8);
@@ -57,8 +43,6 @@ public final class OvsdbOptions {
     private final Duration callTimeout;
     private final Duration connectTimeout;
     private final Duration inactivityProbe;
-    private final Duration unixInactivityProbe;
-    private final Duration socketWatch;
     private final SslFiles ssl;
     private final Duration reconnectBackoffMin;
     private final Duration reconnectBackoffMax;
@@ -71,8 +55,6 @@ public final class OvsdbOptions {
         this.callTimeout = b.callTimeout;
         this.connectTimeout = b.connectTimeout;
         this.inactivityProbe = b.inactivityProbe;
-        this.unixInactivityProbe = b.unixInactivityProbe;
-        this.socketWatch = b.socketWatch;
         this.ssl = b.ssl;
         this.reconnectBackoffMin = b.reconnectBackoffMin;
         this.reconnectBackoffMax = b.reconnectBackoffMax;
@@ -97,8 +79,6 @@ public final class OvsdbOptions {
         b.callTimeout = callTimeout;
         b.connectTimeout = connectTimeout;
         b.inactivityProbe = inactivityProbe;
-        b.unixInactivityProbe = unixInactivityProbe;
-        b.socketWatch = socketWatch;
         b.ssl = ssl;
         b.reconnectBackoffMin = reconnectBackoffMin;
         b.reconnectBackoffMax = reconnectBackoffMax;
@@ -129,19 +109,6 @@ public final class OvsdbOptions {
         return inactivityProbe;
     }
 
-    /** The same on a {@code unix:} socket, where it catches a frozen server. {@link Duration#ZERO} disables it. */
-    public Duration unixInactivityProbe() {
-        return unixInactivityProbe;
-    }
-
-    /**
-     * While a {@code unix:} session is down, how often it checks whether the socket file was
-     * created anew, to connect at once. {@link Duration#ZERO} leaves it to the backoff alone.
-     */
-    public Duration socketWatch() {
-        return socketWatch;
-    }
-
     /** The TLS files; required by {@code ssl:} endpoints, ignored by the others. */
     public Optional<SslFiles> ssl() {
         return Optional.ofNullable(ssl);
@@ -156,7 +123,7 @@ public final class OvsdbOptions {
     public String toString() {
         return "OvsdbOptions[maxMessageSize=" + maxMessageSize + ", callTimeout=" + callTimeout
                 + ", connectTimeout=" + connectTimeout + ", inactivityProbe=" + inactivityProbe
-                + ", unixInactivityProbe=" + unixInactivityProbe + ", socketWatch=" + socketWatch + ", ssl=" + ssl + ", reconnectBackoff=" + backoff + "]";
+                + ", ssl=" + ssl + ", reconnectBackoff=" + backoff + "]";
     }
 
     /** Collects options; {@link #build()} checks them all and names every bad one. */
@@ -165,8 +132,6 @@ public final class OvsdbOptions {
         private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration inactivityProbe = DEFAULT_INACTIVITY_PROBE;
-        private Duration unixInactivityProbe = DEFAULT_UNIX_INACTIVITY_PROBE;
-        private Duration socketWatch = DEFAULT_SOCKET_WATCH;
         private SslFiles ssl;
         private Duration reconnectBackoffMin = DEFAULT_RECONNECT_BACKOFF_MIN;
         private Duration reconnectBackoffMax = DEFAULT_RECONNECT_BACKOFF_MAX;
@@ -194,18 +159,6 @@ public final class OvsdbOptions {
         /** {@link Duration#ZERO} disables the probe. */
         public Builder inactivityProbe(Duration interval) {
             this.inactivityProbe = Objects.requireNonNull(interval, "inactivityProbe");
-            return this;
-        }
-
-        /** {@link Duration#ZERO} disables the probe on unix sockets. */
-        public Builder unixInactivityProbe(Duration interval) {
-            this.unixInactivityProbe = Objects.requireNonNull(interval, "unixInactivityProbe");
-            return this;
-        }
-
-        /** {@link Duration#ZERO} leaves reconnecting to a unix socket to the backoff alone. */
-        public Builder socketWatch(Duration period) {
-            this.socketWatch = Objects.requireNonNull(period, "socketWatch");
             return this;
         }
 
@@ -240,9 +193,9 @@ public final class OvsdbOptions {
             if (connectTimeout.toMillis() > Integer.MAX_VALUE) {
                 problems.add("connectTimeout " + connectTimeout + " is too long");
             }
-            requireZeroOrPositive(problems, "inactivityProbe", inactivityProbe);
-            requireZeroOrPositive(problems, "unixInactivityProbe", unixInactivityProbe);
-            requireZeroOrPositive(problems, "socketWatch", socketWatch);
+            if (inactivityProbe.isNegative()) {
+                problems.add("inactivityProbe must be zero (disabled) or positive, got " + inactivityProbe);
+            }
             BackoffPolicy backoff = customBackoff;
             if (backoff == null) {
                 try {
@@ -255,12 +208,6 @@ public final class OvsdbOptions {
                 throw new IllegalArgumentException("invalid OVSDB options: " + String.join("; ", problems));
             }
             return new OvsdbOptions(this, backoff);
-        }
-
-        private static void requireZeroOrPositive(List<String> problems, String name, Duration value) {
-            if (value.isNegative()) {
-                problems.add(name + " must be zero (disabled) or positive, got " + value);
-            }
         }
 
         private static void requirePositive(List<String> problems, String name, Duration value) {

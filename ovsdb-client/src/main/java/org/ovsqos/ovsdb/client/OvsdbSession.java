@@ -50,16 +50,10 @@ public final class OvsdbSession implements AutoCloseable {
     /** @param group the I/O threads to stop on close, or {@code null} when the caller owns them */
     OvsdbSession(Endpoint endpoint, BackoffPolicy backoff, Reconnector.Connector connector, RpcScheduler loop,
             EventLoopGroup group) {
-        this(endpoint, backoff, SocketWatch.none(), connector, loop, group);
-    }
-
-    OvsdbSession(Endpoint endpoint, BackoffPolicy backoff, SocketWatch socketWatch, Reconnector.Connector connector,
-            RpcScheduler loop, EventLoopGroup group) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.group = group;
         NotificationListener fanOut = OvsdbConnection.dispatcher(notificationListeners)::onNotification;
-        this.reconnector = new Reconnector(endpoint, backoff, socketWatch, connector, loop, stateListeners, hooks,
-                fanOut,
+        this.reconnector = new Reconnector(endpoint, backoff, connector, loop, stateListeners, hooks, fanOut,
                 () -> {
                     if (group != null) {
                         group.shutdownGracefully(0, SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -80,8 +74,9 @@ public final class OvsdbSession implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         EventLoopGroup group = NettyConnector.newEventLoopGroup("ovsdb-session");
         EventLoop eventLoop = group.next();
-        return new OvsdbSession(endpoint, options.reconnectBackoff(), SocketWatch.of(endpoint, options.socketWatch()),
-                () -> OvsdbConnection.open(eventLoop, endpoint, options), RpcScheduler.of(eventLoop, eventLoop::inEventLoop), group);
+        return new OvsdbSession(endpoint, options.reconnectBackoff(),
+                () -> OvsdbConnection.open(eventLoop, endpoint, options), RpcScheduler.of(eventLoop, eventLoop::inEventLoop),
+                group);
     }
 
     /** Starts connecting (at once, without backoff). Idempotent. */

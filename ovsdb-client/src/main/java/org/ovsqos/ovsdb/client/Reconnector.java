@@ -40,7 +40,6 @@ final class Reconnector {
     private final ListenerList<ConnectHook> hooks;
     private final NotificationListener fanOut;
     private final Runnable afterClose;
-    private final SocketWatch socketWatch;
 
     private volatile SessionState state = SessionState.DISCONNECTED;
     /** The connection calls go to; set only while CONNECTED. */
@@ -55,8 +54,8 @@ final class Reconnector {
     private RpcScheduler.Cancellable retry;
     private final List<CompletableFuture<OvsdbConnection>> waiters = new ArrayList<>();
 
-    Reconnector(Endpoint endpoint, BackoffPolicy backoff, SocketWatch socketWatch, Connector connector,
-            RpcScheduler loop, ListenerList<SessionListener> stateListeners, ListenerList<ConnectHook> hooks,
+    Reconnector(Endpoint endpoint, BackoffPolicy backoff, Connector connector, RpcScheduler loop,
+            ListenerList<SessionListener> stateListeners, ListenerList<ConnectHook> hooks,
             NotificationListener fanOut, Runnable afterClose) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
@@ -66,7 +65,6 @@ final class Reconnector {
         this.hooks = hooks;
         this.fanOut = fanOut;
         this.afterClose = afterClose;
-        this.socketWatch = Objects.requireNonNull(socketWatch, "socketWatch");
     }
 
     SessionState state() {
@@ -209,28 +207,6 @@ final class Reconnector {
         Duration delay = backoff.delay(failures);
         transition(SessionEvent.disconnected(cause, delay));
         retry = loop.schedule(delay, this::connect);
-        if (socketWatch.enabled()) {
-            socketWatch.remember();
-            long gen = generation;
-            loop.schedule(socketWatch.period(), () -> watchSocket(gen));
-        }
-    }
-
-    /** While down on a unix socket: connects as soon as the server has created its socket anew. */
-    private void watchSocket(long gen) {
-        assert loop.inLoop() : "off the session's event loop: " + Thread.currentThread().getName();
-        if (gen != generation || closed) {
-            return; // connecting already, or closed
-        }
-        if (!socketWatch.renewed()) {
-            loop.schedule(socketWatch.period(), () -> watchSocket(gen));
-            return;
-        }
-        log.debug("ovsdb endpoint={} event=socket-created action=connect", endpoint);
-        if (retry != null) {
-            retry.cancel();
-        }
-        connect();
     }
 
     private void shutdown() {

@@ -5,7 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.time.Duration;
-import org.ovsqos.ovsdb.OvsdbUnresponsiveException;
+import org.ovsqos.ovsdb.OvsdbConnectionException;
 import org.ovsqos.ovsdb.jsonrpc.JsonRpcPeer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +43,7 @@ final class InactivityProbeHandler extends ChannelInboundHandlerAdapter {
         } else {
             log.warn("connection={} idle_ms={} action=close reason=\"inactivity probe unanswered\"",
                     peer.name(), interval.multipliedBy(2).toMillis());
-            peer.close(new OvsdbUnresponsiveException("no message from " + peer.name() + " for "
+            peer.close(new OvsdbConnectionException("no message from " + peer.name() + " for "
                     + interval.multipliedBy(2).toMillis() + " ms: inactivity probe unanswered"));
         }
     }

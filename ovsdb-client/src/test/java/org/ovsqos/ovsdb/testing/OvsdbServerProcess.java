@@ -243,32 +243,6 @@ public final class OvsdbServerProcess implements AutoCloseable {
         log.info("ovsdb-server pid={} killed dir={}", p, dir);
     }
 
-    /** Stops the server with SIGSTOP: alive, its sockets open, answering nothing; {@link #thaw} resumes it. */
-    public void freeze() {
-        signal("STOP");
-    }
-
-    /** Resumes a {@link #freeze frozen} server with SIGCONT. */
-    public void thaw() {
-        signal("CONT");
-    }
-
-    private void signal(String name) {
-        long p = pid().orElseThrow(() -> new IllegalStateException("ovsdb-server is not running in " + dir));
-        try {
-            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(p)).inheritIO().start();
-            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-                throw new IllegalStateException("kill -" + name + " " + p + " failed");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        log.info("ovsdb-server pid={} signal={}", p, name);
-    }
-
     /**
      * Kills the server if it runs, then starts it again on the same database file, unix socket
      * and TCP port, and waits until it answers.

@@ -166,8 +166,6 @@ public final class AdminJson {
         db.put("state", s.ovsdb().state().jsonName());
         db.put("endpoint", s.ovsdb().endpoint());
         putEpoch(db, "since", s.ovsdb().since());
-        putEpoch(db, "down_since", s.ovsdb().downSince());
-        db.put("failed_attempts", s.ovsdb().failedAttempts());
         if (s.ovsdb().lastError().isPresent()) {
             db.put("last_error", s.ovsdb().lastError().get());
         } else {
@@ -206,9 +204,7 @@ public final class AdminJson {
                         ConnectionState.fromJsonName(required(db, "state").asText()),
                         required(db, "endpoint").asText(),
                         epoch(db, "since"),
-                        isNull(db, "last_error") ? Optional.empty() : Optional.of(db.get("last_error").asText()),
-                        db.has("down_since") ? epoch(db, "down_since") : Optional.empty(),
-                        db.path("failed_attempts").asInt(0)),
+                        isNull(db, "last_error") ? Optional.empty() : Optional.of(db.get("last_error").asText())),
                 required(o, "managed_interfaces").asInt(),
                 epoch(o, "last_tick"),
                 tiers,

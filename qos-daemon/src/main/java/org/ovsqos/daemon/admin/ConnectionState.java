@@ -9,12 +9,7 @@ public enum ConnectionState {
     /** Connected, with the monitor established. */
     CONNECTED,
     /** Not connected; waiting before the next attempt. */
-    DISCONNECTED,
-    /**
-     * The server stopped answering (its inactivity probe went unanswered, or a call on a new
-     * connection timed out) although its socket is there: alive but frozen. Retrying.
-     */
-    UNRESPONSIVE;
+    DISCONNECTED;
 
     /** The JSON spelling: lower case. */
     public String jsonName() {

@@ -7,8 +7,6 @@ import org.ovsqos.daemon.admin.ConnectionState;
 import org.ovsqos.daemon.admin.OvsdbLink;
 import org.ovsqos.daemon.metrics.DaemonMetrics;
 import org.ovsqos.ovsdb.OvsdbException;
-import org.ovsqos.ovsdb.OvsdbTimeoutException;
-import org.ovsqos.ovsdb.OvsdbUnresponsiveException;
 import org.ovsqos.ovsdb.client.SessionEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,10 +15,7 @@ import org.slf4j.LoggerFactory;
  * The daemon's view of its OVSDB connection, for {@code status}, metrics and the log. While OVSDB
  * is unreachable the session retries every few seconds; logging each attempt would bury
  * everything else, so this logs the first failure, then one summary line a minute, then the
- * recovery. The outage's start is kept across the retries. A server that stopped answering (its
- * probe went unanswered, or a call on a new connection timed out) is UNRESPONSIVE until it
- * answers again or fails otherwise: the retries' CONNECTING in between does not hide that.
- * Confined to the governor's thread.
+ * recovery. Confined to the governor's thread.
  */
 final class OvsdbLinkTracker {
     private static final Logger log = LoggerFactory.getLogger(OvsdbLinkTracker.class);
@@ -44,11 +39,7 @@ final class OvsdbLinkTracker {
     boolean onEvent(SessionEvent event, Instant now) {
         event.cause().map(OvsdbException::getMessage).ifPresent(m -> lastError = Optional.of(m));
         switch (event.state()) {
-            case CONNECTING -> {
-                if (state != ConnectionState.UNRESPONSIVE) {
-                    move(ConnectionState.CONNECTING, now);
-                }
-            }
+            case CONNECTING -> move(ConnectionState.CONNECTING, now);
             case CONNECTED -> {
                 move(ConnectionState.CONNECTED, now);
                 metrics.ovsdbConnected(true);
@@ -68,20 +59,18 @@ final class OvsdbLinkTracker {
                 metrics.ovsdbConnected(false);
             }
             case DISCONNECTED -> {
-                boolean frozen = event.cause().filter(c -> c instanceof OvsdbUnresponsiveException
-                        || c instanceof OvsdbTimeoutException).isPresent();
-                move(frozen ? ConnectionState.UNRESPONSIVE : ConnectionState.DISCONNECTED, now);
+                move(ConnectionState.DISCONNECTED, now);
                 metrics.ovsdbConnected(false);
                 failedAttempts++;
                 if (downSince == null) {
                     downSince = now;
                     lastSummary = now;
-                    log.warn("ovsdb endpoint={} state={} error=\"{}\" action=retrying", endpoint, state.jsonName(),
+                    log.warn("ovsdb endpoint={} state=disconnected error=\"{}\" action=retrying", endpoint,
                             lastError.orElse("unknown"));
                 } else if (Duration.between(lastSummary, now).compareTo(SUMMARY_EVERY) >= 0) {
                     lastSummary = now;
-                    log.warn("ovsdb endpoint={} state={} down_for_s={} failed_attempts={} last_error=\"{}\"",
-                            endpoint, state.jsonName(), Duration.between(downSince, now).toSeconds(), failedAttempts,
+                    log.warn("ovsdb endpoint={} state=disconnected down_for_s={} failed_attempts={} last_error=\"{}\"",
+                            endpoint, Duration.between(downSince, now).toSeconds(), failedAttempts,
                             lastError.orElse("unknown"));
                 }
             }
@@ -94,7 +83,7 @@ final class OvsdbLinkTracker {
     }
 
     OvsdbLink view() {
-        return new OvsdbLink(state, endpoint, since, lastError, Optional.ofNullable(downSince), failedAttempts);
+        return new OvsdbLink(state, endpoint, since, lastError);
     }
 
     private void move(ConnectionState next, Instant now) {

@@ -35,7 +35,7 @@ public class FakeAdminHandler implements AdminHandler {
     public static DaemonStatus sampleStatus() {
         return new DaemonStatus("1.2.3", 4242, STARTED,
                 new OvsdbLink(ConnectionState.CONNECTED, "unix:/var/run/openvswitch/db.sock",
-                        Optional.of(STARTED.plusSeconds(1)), Optional.empty(), Optional.empty(), 0),
+                        Optional.of(STARTED.plusSeconds(1)), Optional.empty()),
                 2, Optional.of(NOW.minusSeconds(23)), Map.of(2, 1), "/opt/ovs-qos/config.json", false);
     }
 

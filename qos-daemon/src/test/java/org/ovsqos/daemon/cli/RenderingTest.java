@@ -50,35 +50,22 @@ class RenderingTest {
     void aDisconnectedDaemonShowsItsLastErrorAndNoTickYet() {
         DaemonStatus status = new DaemonStatus("dev", 7, NOW.minusSeconds(30),
                 new OvsdbLink(ConnectionState.DISCONNECTED, "unix:/var/run/openvswitch/db.sock",
-                        Optional.of(NOW.minusSeconds(29)), Optional.of("connection refused"), Optional.of(NOW.minusSeconds(29)), 1),
+                        Optional.of(NOW.minusSeconds(29)), Optional.of("connection refused")),
                 0, Optional.empty(), Map.of(), "/opt/ovs-qos/config.json", true);
 
         String text = StatusText.render(status, NOW, ZoneOffset.UTC);
 
-        assertThat(text).contains("  OVSDB:      disconnected from unix:/var/run/openvswitch/db.sock since 2025-03-01 11:59:31 (29s ago), 1 failed attempt; last error: connection refused\n")
+        assertThat(text).contains("  OVSDB:      disconnected from unix:/var/run/openvswitch/db.sock since 2025-03-01 11:59:31 (29s ago); last error: connection refused\n")
                 .contains("  Last tick:  none yet\n")
                 .contains("  Penalties:  none\n")
                 .contains("  Dry run:    yes (OVSDB is never written)\n");
     }
 
     @Test
-    void aFrozenServerIsShownUnresponsiveWithTheOutagesStart() {
-        DaemonStatus status = new DaemonStatus("dev", 7, NOW.minusSeconds(3600),
-                new OvsdbLink(ConnectionState.UNRESPONSIVE, "unix:/var/run/openvswitch/db.sock",
-                        Optional.of(NOW.minusSeconds(40)), Optional.of("inactivity probe unanswered"),
-                        Optional.of(NOW.minusSeconds(300)), 4),
-                0, Optional.empty(), Map.of(), "/opt/ovs-qos/config.json", false);
-
-        assertThat(StatusText.render(status, NOW, ZoneOffset.UTC)).contains("  OVSDB:      unresponsive from "
-                + "unix:/var/run/openvswitch/db.sock since 2025-03-01 11:59:20 (40s ago); down since 2025-03-01 "
-                + "11:55:00 (5m00s ago), 4 failed attempts; last error: inactivity probe unanswered\n");
-    }
-
-    @Test
     void aFailingStateFileIsShownWithItsLastSave() {
         DaemonStatus status = new DaemonStatus("dev", 7, NOW.minusSeconds(3600),
                 new OvsdbLink(ConnectionState.CONNECTED, "unix:/var/run/openvswitch/db.sock",
-                        Optional.of(NOW.minusSeconds(3599)), Optional.empty(), Optional.empty(), 0),
+                        Optional.of(NOW.minusSeconds(3599)), Optional.empty()),
                 1, Optional.of(NOW.minusSeconds(5)), Map.of(), "/opt/ovs-qos/config.json", false,
                 Optional.of(new StateFileStatus("/run/ovs-qos/state.json", Optional.of(NOW.minusSeconds(600)),
                         Optional.of("Read-only file system"))));
