@@ -17,7 +17,6 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.ovsqos.ovsdb.OvsdbConnectionException;
@@ -73,9 +72,8 @@ public final class NettyConnector {
     private static Prepared prepare(Endpoint endpoint, OvsdbOptions options) {
         String name = endpoint.toString();
         if (endpoint instanceof Endpoint.Unix unix) {
-            // Like Open vSwitch, never probe a unix socket: the kernel reports a dead peer at once.
-            return new Prepared(new ChannelSetup(name, null, null, 0, options.maxMessageSize(), Duration.ZERO,
-                    options.connectTimeout()), UnixDomainSocketAddress.of(unix.path()));
+            return new Prepared(new ChannelSetup(name, null, null, 0, options.maxMessageSize(),
+                    options.unixInactivityProbe(), options.connectTimeout()), UnixDomainSocketAddress.of(unix.path()));
         }
         if (endpoint instanceof Endpoint.Tcp tcp) {
             return new Prepared(new ChannelSetup(name, null, null, 0, options.maxMessageSize(),
