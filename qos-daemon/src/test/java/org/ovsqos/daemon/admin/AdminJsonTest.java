@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +90,23 @@ class AdminJsonTest {
         assertThat(json.at("/ovsdb/state").asText()).isEqualTo("connected");
         assertThat(json.at("/penalties_by_tier/2").asInt()).isEqualTo(1);
         assertThat(AdminJson.statusFromJson(json)).isEqualTo(status);
+    }
+
+    @Test
+    void anOutageSurvivesTheRoundTripWithItsFailedAttempts() {
+        DaemonStatus sample = FakeAdminHandler.sampleStatus();
+        DaemonStatus down = new DaemonStatus(sample.version(), sample.pid(), sample.startedAt(),
+                new OvsdbLink(ConnectionState.UNRESPONSIVE, "unix:/run/openvswitch/db.sock",
+                        Optional.of(NOW.minusSeconds(90)), Optional.of("inactivity probe unanswered"), 3),
+                sample.managedInterfaces(), sample.lastTick(), sample.penaltiesByTier(), sample.configPath(),
+                sample.dryRun());
+
+        JsonNode json = AdminJson.toJson(down, NOW);
+
+        assertThat(json.at("/ovsdb/state").asText()).isEqualTo("unresponsive");
+        assertThat(json.at("/ovsdb/since").asLong()).isEqualTo(NOW.minusSeconds(90).getEpochSecond());
+        assertThat(json.at("/ovsdb/failed_attempts").asInt()).isEqualTo(3);
+        assertThat(AdminJson.statusFromJson(json)).isEqualTo(down);
     }
 
     private static Set<String> iterable(java.util.Iterator<String> names) {
