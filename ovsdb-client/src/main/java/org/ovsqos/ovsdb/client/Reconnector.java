@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The state machine behind {@link OvsdbSession}: connect, run the hooks, report CONNECTED; on any
  * failure close what is left, report DISCONNECTED and schedule the next attempt after the
- * backoff, or sooner if its {@link SocketWatch} sees a new server's socket. It runs on one thread (the session's event loop, or a test's manual scheduler), so it
- * needs no locks; a generation number, bumped on every failure and on close, makes late callbacks
- * of an abandoned attempt harmless. Only the volatile fields are read from other threads.
+ * backoff, or sooner if its {@link SocketWatch} sees a new server's socket. It runs on one thread
+ * (the session's event loop, or a test's manual scheduler), so it needs no locks; a generation
+ * number, bumped on every failure and on close, makes late callbacks of an abandoned attempt
+ * harmless. Only the volatile fields are read from other threads.
  */
 final class Reconnector {
 
