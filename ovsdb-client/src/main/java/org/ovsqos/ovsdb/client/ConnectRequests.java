@@ -16,8 +16,8 @@ final class ConnectRequests {
     static ConnectRequest of(Endpoint endpoint, OvsdbOptions options) {
         String name = endpoint.toString();
         if (endpoint instanceof Endpoint.Unix unix) {
-            // Like Open vSwitch, never probe a unix socket: the kernel reports a dead peer at once.
-            return request(name, new ConnectRequest.Unix(unix.path()), Duration.ZERO, options);
+            // The kernel reports a dead server at once; the rarer probe catches a frozen one.
+            return request(name, new ConnectRequest.Unix(unix.path()), options.unixInactivityProbe(), options);
         }
         if (endpoint instanceof Endpoint.Tcp tcp) {
             return request(name, new ConnectRequest.Tcp(tcp.host(), tcp.port()), options.inactivityProbe(), options);

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How connections and sessions behave: limits, timeouts, TLS files and reconnect backoff.
+ * How connections and sessions behave: limits, timeouts, probes, TLS files and reconnecting.
  * Immutable; made with {@link #builder()} and checked once, in {@link Builder#build()}.
  * {@link #toBuilder()} starts a modified copy.
  */
@@ -31,8 +31,23 @@ public final class OvsdbOptions {
      */
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    /** Open vSwitch's own default for tcp and ssl connections (unix sockets are never probed). */
+    /** Open vSwitch's own default for tcp and ssl connections. */
     public static final Duration DEFAULT_INACTIVITY_PROBE = Duration.ofSeconds(5);
+    /**
+     * Open vSwitch never probes a unix socket: the kernel reports a dead server at once. What it
+     * cannot report is a server that lives but does not answer (stopped, deadlocked, stuck on a
+     * disk), which only a probe notices. There is no network to lose and no other server to fail
+     * over to, so the only gains are an honest state and no calls sent into the void, and a
+     * false alarm costs a busy server a reconnect and a monitor resynchronisation: hence three
+     * times the tcp period. A silent server is dropped after 15 to 30 s; one that stalls for
+     * less than 30 s is left alone.
+     */
+    public static final Duration DEFAULT_UNIX_INACTIVITY_PROBE = Duration.ofSeconds(15);
+    /**
+     * A stat(2) of the socket path ten times a second, only while waiting to reconnect: a few
+     * microseconds each, and a restarted server is reached at most 0.1 s after its socket appears.
+     */
+    public static final Duration DEFAULT_UNIX_SOCKET_WATCH = Duration.ofMillis(100);
     /** Open vSwitch's reconnect defaults: first retry after 1 s, doubling up to 8 s. */
     public static final Duration DEFAULT_RECONNECT_BACKOFF_MIN = Duration.ofSeconds(1);
     public static final Duration DEFAULT_RECONNECT_BACKOFF_MAX = Duration.ofSeconds(8);
@@ -43,6 +58,8 @@ public final class OvsdbOptions {
     private final Duration callTimeout;
     private final Duration connectTimeout;
     private final Duration inactivityProbe;
+    private final Duration unixInactivityProbe;
+    private final Duration unixSocketWatch;
     private final SslFiles ssl;
     private final Duration reconnectBackoffMin;
     private final Duration reconnectBackoffMax;
@@ -55,6 +72,8 @@ public final class OvsdbOptions {
         this.callTimeout = b.callTimeout;
         this.connectTimeout = b.connectTimeout;
         this.inactivityProbe = b.inactivityProbe;
+        this.unixInactivityProbe = b.unixInactivityProbe;
+        this.unixSocketWatch = b.unixSocketWatch;
         this.ssl = b.ssl;
         this.reconnectBackoffMin = b.reconnectBackoffMin;
         this.reconnectBackoffMax = b.reconnectBackoffMax;
@@ -79,6 +98,8 @@ public final class OvsdbOptions {
         b.callTimeout = callTimeout;
         b.connectTimeout = connectTimeout;
         b.inactivityProbe = inactivityProbe;
+        b.unixInactivityProbe = unixInactivityProbe;
+        b.unixSocketWatch = unixSocketWatch;
         b.ssl = ssl;
         b.reconnectBackoffMin = reconnectBackoffMin;
         b.reconnectBackoffMax = reconnectBackoffMax;
@@ -103,10 +124,26 @@ public final class OvsdbOptions {
 
     /**
      * On tcp and ssl: after this long with nothing received, send an {@code echo}; after as long
-     * again with still nothing, drop the connection. {@link Duration#ZERO} disables the probe.
+     * again with still nothing, drop the connection (with an
+     * {@link org.ovsqos.ovsdb.OvsdbUnresponsiveException}). {@link Duration#ZERO} disables the probe.
      */
     public Duration inactivityProbe() {
         return inactivityProbe;
+    }
+
+    /** {@link #inactivityProbe()} for unix sockets; {@link Duration#ZERO} disables it, as Open vSwitch does. */
+    public Duration unixInactivityProbe() {
+        return unixInactivityProbe;
+    }
+
+    /**
+     * On unix endpoints: while a session waits to reconnect, how often it looks at the socket
+     * path. When a different socket appears there (a server started or restarted), it connects at
+     * once instead of waiting out its backoff; a socket that then refuses gets no second early
+     * attempt, so the backoff still paces the retries. {@link Duration#ZERO} disables the watch.
+     */
+    public Duration unixSocketWatch() {
+        return unixSocketWatch;
     }
 
     /** The TLS files; required by {@code ssl:} endpoints, ignored by the others. */
@@ -123,6 +160,7 @@ public final class OvsdbOptions {
     public String toString() {
         return "OvsdbOptions[maxMessageSize=" + maxMessageSize + ", callTimeout=" + callTimeout
                 + ", connectTimeout=" + connectTimeout + ", inactivityProbe=" + inactivityProbe
+                + ", unixInactivityProbe=" + unixInactivityProbe + ", unixSocketWatch=" + unixSocketWatch
                 + ", ssl=" + ssl + ", reconnectBackoff=" + backoff + "]";
     }
 
@@ -132,6 +170,8 @@ public final class OvsdbOptions {
         private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration inactivityProbe = DEFAULT_INACTIVITY_PROBE;
+        private Duration unixInactivityProbe = DEFAULT_UNIX_INACTIVITY_PROBE;
+        private Duration unixSocketWatch = DEFAULT_UNIX_SOCKET_WATCH;
         private SslFiles ssl;
         private Duration reconnectBackoffMin = DEFAULT_RECONNECT_BACKOFF_MIN;
         private Duration reconnectBackoffMax = DEFAULT_RECONNECT_BACKOFF_MAX;
@@ -159,6 +199,18 @@ public final class OvsdbOptions {
         /** {@link Duration#ZERO} disables the probe. */
         public Builder inactivityProbe(Duration interval) {
             this.inactivityProbe = Objects.requireNonNull(interval, "inactivityProbe");
+            return this;
+        }
+
+        /** {@link Duration#ZERO} disables the probe on unix sockets. */
+        public Builder unixInactivityProbe(Duration interval) {
+            this.unixInactivityProbe = Objects.requireNonNull(interval, "unixInactivityProbe");
+            return this;
+        }
+
+        /** {@link Duration#ZERO} disables the watch: a session then reconnects on its backoff only. */
+        public Builder unixSocketWatch(Duration interval) {
+            this.unixSocketWatch = Objects.requireNonNull(interval, "unixSocketWatch");
             return this;
         }
 
@@ -193,9 +245,9 @@ public final class OvsdbOptions {
             if (connectTimeout.toMillis() > Integer.MAX_VALUE) {
                 problems.add("connectTimeout " + connectTimeout + " is too long");
             }
-            if (inactivityProbe.isNegative()) {
-                problems.add("inactivityProbe must be zero (disabled) or positive, got " + inactivityProbe);
-            }
+            requireZeroOrPositive(problems, "inactivityProbe", inactivityProbe);
+            requireZeroOrPositive(problems, "unixInactivityProbe", unixInactivityProbe);
+            requireZeroOrPositive(problems, "unixSocketWatch", unixSocketWatch);
             BackoffPolicy backoff = customBackoff;
             if (backoff == null) {
                 try {
@@ -208,6 +260,12 @@ public final class OvsdbOptions {
                 throw new IllegalArgumentException("invalid OVSDB options: " + String.join("; ", problems));
             }
             return new OvsdbOptions(this, backoff);
+        }
+
+        private static void requireZeroOrPositive(List<String> problems, String name, Duration value) {
+            if (value.isNegative()) {
+                problems.add(name + " must be zero (disabled) or positive, got " + value);
+            }
         }
 
         private static void requirePositive(List<String> problems, String name, Duration value) {

@@ -23,7 +23,8 @@ import org.ovsqos.ovsdb.netty.NettyConnector;
 /**
  * A connection to one OVSDB server that comes back by itself. After a connection fails or is
  * lost, the session waits according to its {@link BackoffPolicy} and tries again, for ever, until
- * closed. On every new connection it runs its {@link ConnectHook}s (where higher layers set up
+ * closed; on a unix socket it also connects at once when a new server's socket appears
+ * ({@link OvsdbOptions#unixSocketWatch()}). On every new connection it runs its {@link ConnectHook}s (where higher layers set up
  * their monitors and locks again) before it reports {@link SessionState#CONNECTED}.
  *
  * <p>No call is queued: while the session is not CONNECTED, calls fail at once with an
@@ -48,12 +49,12 @@ public final class OvsdbSession implements AutoCloseable {
     private final AtomicBoolean closeRequested = new AtomicBoolean();
 
     /** @param group the I/O threads to stop on close, or {@code null} when the caller owns them */
-    OvsdbSession(Endpoint endpoint, BackoffPolicy backoff, Reconnector.Connector connector, RpcScheduler loop,
-            EventLoopGroup group) {
+    OvsdbSession(Endpoint endpoint, BackoffPolicy backoff, Reconnector.Connector connector, SocketWatch socketWatch,
+            RpcScheduler loop, EventLoopGroup group) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.group = group;
         NotificationListener fanOut = OvsdbConnection.dispatcher(notificationListeners)::onNotification;
-        this.reconnector = new Reconnector(endpoint, backoff, connector, loop, stateListeners, hooks, fanOut,
+        this.reconnector = new Reconnector(endpoint, backoff, connector, socketWatch, loop, stateListeners, hooks, fanOut,
                 () -> {
                     if (group != null) {
                         group.shutdownGracefully(0, SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -74,8 +75,9 @@ public final class OvsdbSession implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         EventLoopGroup group = NettyConnector.newEventLoopGroup("ovsdb-session");
         EventLoop eventLoop = group.next();
+        RpcScheduler loop = RpcScheduler.of(eventLoop, eventLoop::inEventLoop);
         return new OvsdbSession(endpoint, options.reconnectBackoff(),
-                () -> OvsdbConnection.open(eventLoop, endpoint, options), RpcScheduler.of(eventLoop, eventLoop::inEventLoop),
+                () -> OvsdbConnection.open(eventLoop, endpoint, options), SocketWatch.of(endpoint, options, loop), loop,
                 group);
     }
 

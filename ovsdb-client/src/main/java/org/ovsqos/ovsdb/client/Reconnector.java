@@ -10,6 +10,8 @@ import java.util.concurrent.RejectedExecutionException;
 import org.ovsqos.ovsdb.NotificationListener;
 import org.ovsqos.ovsdb.OvsdbConnectionException;
 import org.ovsqos.ovsdb.OvsdbException;
+import org.ovsqos.ovsdb.OvsdbTimeoutException;
+import org.ovsqos.ovsdb.OvsdbUnresponsiveException;
 import org.ovsqos.ovsdb.jsonrpc.RpcScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,9 +19,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The state machine behind {@link OvsdbSession}: connect, run the hooks, report CONNECTED; on any
  * failure close what is left, report DISCONNECTED and schedule the next attempt after the
- * backoff. It runs on one thread (the session's event loop, or a test's manual scheduler), so it
- * needs no locks; a generation number, bumped on every failure and on close, makes late callbacks
- * of an abandoned attempt harmless. Only the volatile fields are read from other threads.
+ * backoff, or sooner if its {@link SocketWatch} sees a new server's socket. It runs on one thread
+ * (the session's event loop, or a test's manual scheduler), so it needs no locks; a generation
+ * number, bumped on every failure and on close, makes late callbacks of an abandoned attempt
+ * harmless. Only the volatile fields are read from other threads.
  */
 final class Reconnector {
 
@@ -35,6 +38,7 @@ final class Reconnector {
     private final Endpoint endpoint;
     private final BackoffPolicy backoff;
     private final Connector connector;
+    private final SocketWatch socketWatch;
     private final RpcScheduler loop;
     private final ListenerList<SessionListener> stateListeners;
     private final ListenerList<ConnectHook> hooks;
@@ -54,12 +58,13 @@ final class Reconnector {
     private RpcScheduler.Cancellable retry;
     private final List<CompletableFuture<OvsdbConnection>> waiters = new ArrayList<>();
 
-    Reconnector(Endpoint endpoint, BackoffPolicy backoff, Connector connector, RpcScheduler loop,
-            ListenerList<SessionListener> stateListeners, ListenerList<ConnectHook> hooks,
+    Reconnector(Endpoint endpoint, BackoffPolicy backoff, Connector connector, SocketWatch socketWatch,
+            RpcScheduler loop, ListenerList<SessionListener> stateListeners, ListenerList<ConnectHook> hooks,
             NotificationListener fanOut, Runnable afterClose) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
         this.connector = Objects.requireNonNull(connector, "connector");
+        this.socketWatch = Objects.requireNonNull(socketWatch, "socketWatch");
         this.loop = Objects.requireNonNull(loop, "loop");
         this.stateListeners = stateListeners;
         this.hooks = hooks;
@@ -112,6 +117,7 @@ final class Reconnector {
         }
         retry = null;
         long gen = ++generation;
+        socketWatch.beforeAttempt();
         transition(SessionEvent.of(SessionState.CONNECTING));
         CompletableFuture<OvsdbConnection> made;
         try {
@@ -163,8 +169,10 @@ final class Reconnector {
                 runHooks(gen, c, list, next + 1);
             } else if (gen == generation && !closed) {
                 Throwable cause = Replies.unwrap(failure);
-                failed(new OvsdbConnectionException("on-connect hook " + (next + 1) + " of " + list.size()
-                        + " failed on " + endpoint + ": " + cause.getMessage(), cause));
+                String message = "on-connect hook " + (next + 1) + " of " + list.size() + " failed on " + endpoint
+                        + ": " + cause.getMessage();
+                failed(unanswered(cause) ? new OvsdbUnresponsiveException(message, cause)
+                        : new OvsdbConnectionException(message, cause));
             }
         }));
     }
@@ -207,6 +215,21 @@ final class Reconnector {
         Duration delay = backoff.delay(failures);
         transition(SessionEvent.disconnected(cause, delay));
         retry = loop.schedule(delay, this::connect);
+        socketWatch.start(this::newSocket);
+    }
+
+    /**
+     * A server has (re)started at the unix path: connect now. The failure count stands, so if
+     * this attempt fails too the backoff goes on from where it was.
+     */
+    private void newSocket() {
+        assert loop.inLoop() : "off the session's event loop: " + Thread.currentThread().getName();
+        if (closed || retry == null) {
+            return;
+        }
+        retry.cancel();
+        log.info("ovsdb endpoint={} event=new-socket action=connect", endpoint);
+        connect();
     }
 
     private void shutdown() {
@@ -216,6 +239,7 @@ final class Reconnector {
         if (retry != null) {
             retry.cancel();
         }
+        socketWatch.stop();
         OvsdbConnection c = current != null ? current : attempt;
         current = null;
         attempt = null;
@@ -269,6 +293,16 @@ final class Reconnector {
 
     OvsdbConnectionException closedException() {
         return new OvsdbConnectionException("session to " + endpoint + " is closed");
+    }
+
+    /** The server took the connection but let a call or the hook's wait time out. */
+    private static boolean unanswered(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof OvsdbTimeoutException || c instanceof OvsdbUnresponsiveException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static OvsdbException asOvsdbException(Throwable t, String context) {

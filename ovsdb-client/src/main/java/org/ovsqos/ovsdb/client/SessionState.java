@@ -6,7 +6,10 @@ public enum SessionState {
     CONNECTING,
     /** Connected, every on-connect hook done; calls go to the server. */
     CONNECTED,
-    /** Not connected; the next attempt is scheduled. Calls fail at once. */
+    /**
+     * Not connected; the next attempt is scheduled (and made sooner if a new server's unix socket
+     * appears). Calls fail at once.
+     */
     DISCONNECTED,
     /** Closed for good by {@link OvsdbSession#close()}. */
     CLOSED

@@ -5,7 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.time.Duration;
-import org.ovsqos.ovsdb.OvsdbConnectionException;
+import org.ovsqos.ovsdb.OvsdbUnresponsiveException;
 import org.ovsqos.ovsdb.jsonrpc.JsonRpcPeer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * received, and we send an {@code echo}; if the next interval passes with still nothing, the
  * server is gone (or the path to it is) and the connection is dropped, so that the session
  * reconnects instead of waiting on a dead socket. Anything received, not just the echo reply,
- * counts as life: a large message still arriving keeps the connection.
+ * counts as life: a large message still arriving keeps the connection. On a unix socket the
+ * kernel reports a dead server at once; the probe there is for a live one that stopped answering
+ * (SIGSTOP, a deadlock), so it runs at a longer period ({@code OvsdbOptions.unixInactivityProbe}).
  */
 final class InactivityProbeHandler extends ChannelInboundHandlerAdapter {
 
@@ -43,7 +45,7 @@ final class InactivityProbeHandler extends ChannelInboundHandlerAdapter {
         } else {
             log.warn("connection={} idle_ms={} action=close reason=\"inactivity probe unanswered\"",
                     peer.name(), interval.multipliedBy(2).toMillis());
-            peer.close(new OvsdbConnectionException("no message from " + peer.name() + " for "
+            peer.close(new OvsdbUnresponsiveException("no message from " + peer.name() + " for "
                     + interval.multipliedBy(2).toMillis() + " ms: inactivity probe unanswered"));
         }
     }

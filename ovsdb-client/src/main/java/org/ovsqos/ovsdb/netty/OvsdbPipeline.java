@@ -17,7 +17,7 @@ import org.ovsqos.ovsdb.jsonrpc.RpcScheduler;
  *
  * <pre>
  *   ssl            TLS (ssl: endpoints only)
- *   idle           notices silence from the server (tcp and ssl, when the probe is on)
+ *   idle           notices silence from the server (when the probe of the transport is on)
  *   framer         splits the byte stream into JSON values, refusing any over the size limit
  *   json-decoder   bytes of one value -> JsonNode (bounded nesting)
  *   json-encoder   JsonNode -> UTF-8 bytes (outbound; a failure closes the connection)

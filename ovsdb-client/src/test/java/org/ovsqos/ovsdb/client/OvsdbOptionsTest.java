@@ -17,6 +17,8 @@ class OvsdbOptionsTest {
         assertThat(options.callTimeout()).isEqualTo(OvsdbOptions.DEFAULT_CALL_TIMEOUT);
         assertThat(options.connectTimeout()).isEqualTo(OvsdbOptions.DEFAULT_CONNECT_TIMEOUT);
         assertThat(options.inactivityProbe()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(options.unixInactivityProbe()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(options.unixSocketWatch()).isEqualTo(Duration.ofMillis(100));
         assertThat(options.ssl()).isEmpty();
         assertThat(options.reconnectBackoff().delay(1)).isBetween(Duration.ofMillis(750), Duration.ofSeconds(1));
         assertThat(options.reconnectBackoff().delay(10)).isBetween(Duration.ofSeconds(6), Duration.ofSeconds(8));
@@ -33,9 +35,13 @@ class OvsdbOptionsTest {
         OvsdbOptions original = OvsdbOptions.defaults();
         SslFiles files = new SslFiles(Path.of("key.pem"), Path.of("cert.pem"), Path.of("ca.pem"));
 
-        OvsdbOptions changed = original.toBuilder().callTimeout(Duration.ofSeconds(3)).ssl(files).build();
+        OvsdbOptions changed = original.toBuilder().callTimeout(Duration.ofSeconds(3)).ssl(files)
+                .unixInactivityProbe(Duration.ofSeconds(20)).build();
+        OvsdbOptions copied = changed.toBuilder().build();
 
         assertThat(changed.callTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(copied.unixInactivityProbe()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(copied.unixSocketWatch()).isEqualTo(OvsdbOptions.DEFAULT_UNIX_SOCKET_WATCH);
         assertThat(changed.ssl()).contains(files);
         assertThat(changed.maxMessageSize()).isEqualTo(original.maxMessageSize());
         assertThat(original.callTimeout()).isEqualTo(OvsdbOptions.DEFAULT_CALL_TIMEOUT);
@@ -43,8 +49,13 @@ class OvsdbOptionsTest {
     }
 
     @Test
-    void zeroDisablesTheInactivityProbe() {
-        assertThat(OvsdbOptions.builder().inactivityProbe(Duration.ZERO).build().inactivityProbe()).isZero();
+    void zeroDisablesTheInactivityProbesAndTheSocketWatch() {
+        OvsdbOptions off = OvsdbOptions.builder().inactivityProbe(Duration.ZERO).unixInactivityProbe(Duration.ZERO)
+                .unixSocketWatch(Duration.ZERO).build();
+
+        assertThat(off.inactivityProbe()).isZero();
+        assertThat(off.unixInactivityProbe()).isZero();
+        assertThat(off.unixSocketWatch()).isZero();
     }
 
     @Test
@@ -61,6 +72,8 @@ class OvsdbOptionsTest {
                 .callTimeout(Duration.ZERO)
                 .connectTimeout(Duration.ofSeconds(-1))
                 .inactivityProbe(Duration.ofMillis(-5))
+                .unixInactivityProbe(Duration.ofMillis(-5))
+                .unixSocketWatch(Duration.ofMillis(-1))
                 .reconnectBackoff(Duration.ofSeconds(10), Duration.ofSeconds(1), 0.1);
 
         assertThatThrownBy(builder::build)
@@ -68,7 +81,9 @@ class OvsdbOptionsTest {
                 .hasMessageContaining("maxMessageSize 10")
                 .hasMessageContaining("callTimeout")
                 .hasMessageContaining("connectTimeout")
-                .hasMessageContaining("inactivityProbe")
+                .hasMessageContaining("inactivityProbe must")
+                .hasMessageContaining("unixInactivityProbe must")
+                .hasMessageContaining("unixSocketWatch must")
                 .hasMessageContaining("reconnectBackoff: maximum backoff");
     }
 

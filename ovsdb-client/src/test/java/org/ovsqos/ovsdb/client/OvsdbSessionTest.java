@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
@@ -16,8 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.ovsqos.ovsdb.NotificationListener;
 import org.ovsqos.ovsdb.OvsdbConnectionException;
 import org.ovsqos.ovsdb.OvsdbProtocolException;
-import org.ovsqos.ovsdb.jsonrpc.JsonRpcPeer;
-import org.ovsqos.ovsdb.testing.FakeTransport;
+import org.ovsqos.ovsdb.OvsdbUnresponsiveException;
 import org.ovsqos.ovsdb.testing.ManualScheduler;
 
 /** The session's state machine, with in-memory connections and a manual clock: no sockets. */
@@ -26,10 +26,11 @@ class OvsdbSessionTest {
     private static final Endpoint ENDPOINT = Endpoint.parse("unix:/test/db.sock");
 
     private final ManualScheduler scheduler = new ManualScheduler();
-    private final FakeConnector connector = new FakeConnector();
+    private final FakeConnector connector = new FakeConnector(ENDPOINT, scheduler);
     private final List<SessionEvent> events = new ArrayList<>();
     private final OvsdbSession session = new OvsdbSession(ENDPOINT,
-            attempt -> Duration.ofMillis(100L * attempt), connector, scheduler, null);
+            attempt -> Duration.ofMillis(100L * attempt), connector,
+            new SocketWatch(null, Duration.ZERO, scheduler, path -> Optional.empty()), scheduler, null);
 
     {
         session.addStateListener(events::add);
@@ -197,6 +198,35 @@ class OvsdbSessionTest {
     }
 
     @Test
+    void callsItUnresponsiveWhenTheServerTakesTheConnectionButAHookCallTimesOut() {
+        session.addConnectHook(c -> c.call("monitor", TextNode.valueOf("Open_vSwitch")));
+        start();
+        connector.succeed();
+        scheduler.runDue();
+
+        scheduler.advance(FakeConnector.CALL_TIMEOUT);
+
+        assertThat(session.state()).isEqualTo(SessionState.DISCONNECTED);
+        assertThat(session.lastFailure()).get().isInstanceOf(OvsdbUnresponsiveException.class)
+                .extracting(Throwable::getMessage).asString().contains("hook").contains("no response");
+    }
+
+    @Test
+    void aHookRefusedByTheServerIsNotCalledUnresponsive() {
+        session.addConnectHook(c -> c.call("monitor", TextNode.valueOf("Open_vSwitch")));
+        start();
+        connector.succeed();
+        scheduler.runDue();
+
+        connector.peer(0).receive(json("{\"id\":0,\"result\":null,\"error\":\"unknown database\"}"));
+        scheduler.runDue();
+
+        assertThat(session.state()).isEqualTo(SessionState.DISCONNECTED);
+        assertThat(session.lastFailure()).get().isInstanceOf(OvsdbConnectionException.class)
+                .isNotInstanceOf(OvsdbUnresponsiveException.class);
+    }
+
+    @Test
     void treatsAThrowingHookLikeAFailedOne() {
         session.addConnectHook(c -> {
             throw new IllegalStateException("bug in hook");
@@ -295,7 +325,8 @@ class OvsdbSessionTest {
         // A scheduler whose loop thread is another one than the thread that runs its tasks here.
         CompletableFuture<ManualScheduler> elsewhere = CompletableFuture.supplyAsync(ManualScheduler::new);
         ManualScheduler foreign = elsewhere.get();
-        OvsdbSession confused = new OvsdbSession(ENDPOINT, attempt -> Duration.ofMillis(100), connector, foreign, null);
+        OvsdbSession confused = new OvsdbSession(ENDPOINT, attempt -> Duration.ofMillis(100), connector,
+                new SocketWatch(null, Duration.ZERO, foreign, path -> Optional.empty()), foreign, null);
 
         confused.start();
 
@@ -342,53 +373,6 @@ class OvsdbSessionTest {
             throw new AssertionError("not failed");
         } catch (CompletionException e) {
             return e.getCause();
-        }
-    }
-
-    /** Hands out connection attempts that the test completes, over in-memory transports. */
-    private final class FakeConnector implements Reconnector.Connector {
-        private final List<CompletableFuture<OvsdbConnection>> attempts = new ArrayList<>();
-        private final List<JsonRpcPeer> peers = new ArrayList<>();
-        private final List<FakeTransport> transports = new ArrayList<>();
-
-        @Override
-        public CompletableFuture<OvsdbConnection> connect() {
-            CompletableFuture<OvsdbConnection> attempt = new CompletableFuture<>();
-            attempts.add(attempt);
-            return attempt;
-        }
-
-        int attempts() {
-            return attempts.size();
-        }
-
-        void succeed() {
-            FakeTransport transport = new FakeTransport();
-            ListenerList<NotificationListener> listeners = new ListenerList<>();
-            JsonRpcPeer peer = new JsonRpcPeer(ENDPOINT.toString(), transport, scheduler,
-                    OvsdbConnection.dispatcher(listeners));
-            transports.add(transport);
-            peers.add(peer);
-            last().complete(new OvsdbConnection(ENDPOINT, peer, listeners, Duration.ofSeconds(5)));
-        }
-
-        void fail(Throwable cause) {
-            last().completeExceptionally(cause);
-        }
-
-        private CompletableFuture<OvsdbConnection> last() {
-            assertThat(attempts).as("connection attempts").isNotEmpty();
-            CompletableFuture<OvsdbConnection> attempt = attempts.get(attempts.size() - 1);
-            assertThat(attempt).as("latest attempt still open").isNotDone();
-            return attempt;
-        }
-
-        JsonRpcPeer peer(int i) {
-            return peers.get(i);
-        }
-
-        FakeTransport transport(int i) {
-            return transports.get(i);
         }
     }
 }

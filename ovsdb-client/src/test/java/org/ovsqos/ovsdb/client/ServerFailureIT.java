@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.ovsqos.ovsdb.OvsdbConnectionException;
+import org.ovsqos.ovsdb.OvsdbUnresponsiveException;
 import org.ovsqos.ovsdb.testing.OvsdbServerProcess;
 
 /** A real ovsdb-server that dies, comes back, or just stays quiet. One server per test. */
@@ -99,20 +100,68 @@ class ServerFailureIT {
     }
 
     @Test
-    void inactivityProbeKeepsAnIdleTcpConnectionAliveAndLeavesUnixAlone() throws Exception {
+    void inactivityProbesKeepIdleConnectionsAliveAtEachTransportsOwnPeriod() throws Exception {
         Duration probe = Duration.ofMillis(100);
-        OvsdbOptions options = OvsdbOptions.builder().inactivityProbe(probe).build();
-        connection = OvsdbConnection.connect(server.tcpEndpoint(), options).get();
-        try (OvsdbConnection unix = OvsdbConnection.connect(server.unixEndpoint(), options).get()) {
+        connection = OvsdbConnection.connect(server.tcpEndpoint(),
+                OvsdbOptions.builder().inactivityProbe(probe).unixInactivityProbe(Duration.ZERO).build()).get();
+        try (OvsdbConnection unix = OvsdbConnection.connect(server.unixEndpoint(),
+                OvsdbOptions.builder().inactivityProbe(Duration.ZERO).unixInactivityProbe(probe).build()).get();
+                OvsdbConnection unprobed = OvsdbConnection.connect(server.unixEndpoint(),
+                        OvsdbOptions.builder().unixInactivityProbe(Duration.ZERO).build()).get()) {
 
-            // Five probes answered means the connection outlived several "two silent intervals".
-            await().atMost(WITHIN).until(() -> connection.stats().inactivityProbesSent() >= 5);
+            // Five probes answered means a connection outlived several "two silent intervals".
+            await().atMost(WITHIN).until(() -> connection.stats().inactivityProbesSent() >= 5
+                    && unix.stats().inactivityProbesSent() >= 5);
 
-            assertThat(connection.isOpen()).isTrue();
-            assertThat(connection.stats().protocolAnomalies()).isZero();
-            assertThat(connection.call("echo").get(WITHIN.toSeconds(), TimeUnit.SECONDS)).isEmpty();
-            assertThat(unix.stats().inactivityProbesSent()).as("unix sockets are never probed").isZero();
-            assertThat(unix.isOpen()).isTrue();
+            for (OvsdbConnection c : List.of(connection, unix)) {
+                assertThat(c.isOpen()).isTrue();
+                assertThat(c.stats().protocolAnomalies()).isZero();
+                assertThat(c.call("echo").get(WITHIN.toSeconds(), TimeUnit.SECONDS)).isEmpty();
+            }
+            assertThat(unprobed.stats().inactivityProbesSent()).as("a zero period turns the probe off").isZero();
+            assertThat(unprobed.isOpen()).isTrue();
+        }
+    }
+
+    @Test
+    void aFrozenServerIsDroppedAsUnresponsiveAndRejoinedOnceItThaws() throws Exception {
+        session = OvsdbSession.create(server.unixEndpoint(), OvsdbOptions.builder()
+                .unixInactivityProbe(Duration.ofMillis(200))
+                .reconnectBackoff(Duration.ofMillis(50), Duration.ofMillis(500), 0.2).build());
+        session.start();
+        session.whenConnected().get(WITHIN.toSeconds(), TimeUnit.SECONDS);
+
+        server.freeze();
+        try {
+            await("the unanswered probe").atMost(WITHIN).until(() -> session.state() != SessionState.CONNECTED);
+            assertThat(session.lastFailure()).get().isInstanceOf(OvsdbUnresponsiveException.class)
+                    .extracting(Throwable::getMessage).asString().contains("inactivity probe");
+        } finally {
+            server.thaw();
+        }
+
+        await("reconnected after the thaw").atMost(WITHIN).until(() -> session.state() == SessionState.CONNECTED);
+        assertThat(session.call("list_dbs").get(WITHIN.toSeconds(), TimeUnit.SECONDS))
+                .extracting(JsonNode::asText).contains("Open_vSwitch");
+    }
+
+    @Test
+    void aUnixSessionConnectsAsSoonAsTheServerIsBackWhileTcpKeepsToItsBackoff() throws Exception {
+        // A backoff far longer than the test: only the socket watch can bring the unix session back.
+        OvsdbOptions options = OvsdbOptions.builder()
+                .reconnectBackoff(Duration.ofMinutes(10), Duration.ofMinutes(10), 0).build();
+        session = OvsdbSession.create(server.unixEndpoint(), options).start();
+        try (OvsdbSession tcp = OvsdbSession.create(server.tcpEndpoint(), options).start()) {
+            session.whenConnected().get(WITHIN.toSeconds(), TimeUnit.SECONDS);
+            tcp.whenConnected().get(WITHIN.toSeconds(), TimeUnit.SECONDS);
+
+            server.kill();
+            await().atMost(WITHIN).until(() -> session.state() == SessionState.DISCONNECTED
+                    && tcp.state() == SessionState.DISCONNECTED);
+            server.restart();
+
+            await("the unix session back").atMost(WITHIN).until(() -> session.state() == SessionState.CONNECTED);
+            assertThat(tcp.state()).as("tcp has no socket to watch").isEqualTo(SessionState.DISCONNECTED);
         }
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.ovsqos.ovsdb.OvsdbConnectionException;
 import org.ovsqos.ovsdb.OvsdbException;
 import org.ovsqos.ovsdb.OvsdbProtocolException;
+import org.ovsqos.ovsdb.OvsdbUnresponsiveException;
 import org.ovsqos.ovsdb.jsonrpc.JsonRpcPeer;
 
 /** The assembled pipeline on an in-memory channel, with Netty's controllable clock. */
@@ -161,7 +162,7 @@ class OvsdbPipelineTest {
         assertThat(channel.isOpen()).isTrue();
 
         advance(PROBE);
-        assertClosedWith(OvsdbConnectionException.class, "inactivity probe");
+        assertClosedWith(OvsdbUnresponsiveException.class, "inactivity probe");
         assertThat(peer.probesSent()).isEqualTo(1);
     }
 

@@ -56,6 +56,7 @@ public final class OvsdbServerProcess implements AutoCloseable {
     private int tcpPort;
     private int sslPort;
     private boolean closed;
+    private boolean frozen;
 
     private OvsdbServerProcess(Path dir, Path ovsdbServer, Path ovsVsctl, boolean ssl) {
         this.dir = dir;
@@ -230,8 +231,37 @@ public final class OvsdbServerProcess implements AutoCloseable {
         return pid().stream().anyMatch(OvsdbServerProcess::alive);
     }
 
+    /**
+     * Stops the server with SIGSTOP, as a hung server: its sockets stay open and the kernel still
+     * accepts connections on them, but nothing answers. {@link #thaw()}, {@link #kill()} and
+     * {@link #close()} all resume it, so no test leaves a stopped process behind.
+     */
+    public void freeze() {
+        long p = pid().orElseThrow(() -> new IllegalStateException("ovsdb-server is not running"));
+        frozen = true;
+        signal("STOP", p);
+        await("ovsdb-server pid " + p + " to stop").atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(10))
+                .until(() -> state(p) == 'T');
+        log.info("ovsdb-server pid={} frozen", p);
+    }
+
+    /** Resumes a server stopped by {@link #freeze()} with SIGCONT. */
+    public void thaw() {
+        OptionalLong pid = pid();
+        if (frozen && pid.isPresent() && alive(pid.getAsLong())) {
+            signal("CONT", pid.getAsLong());
+            log.info("ovsdb-server pid={} thawed", pid.getAsLong());
+        }
+        frozen = false;
+    }
+
+    private void signal(String name, long pid) {
+        run(List.of("kill", "-" + name, Long.toString(pid)));
+    }
+
     /** Kills the server with SIGKILL, as a crash would, and waits until it is gone. */
     public void kill() {
+        thaw();
         OptionalLong pid = pid();
         if (pid.isEmpty() || !alive(pid.getAsLong())) {
             return;
@@ -344,13 +374,18 @@ public final class OvsdbServerProcess implements AutoCloseable {
      * reports as alive, though its sockets are already closed.
      */
     private static boolean alive(long pid) {
+        char state = state(pid);
+        return state != 0 && state != 'Z' && state != 'X';
+    }
+
+    /** The process's state letter from /proc (R, S, T when stopped, Z ...), or 0 if it is gone. */
+    private static char state(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), UTF_8);
             // The state follows the parenthesised command name, which may itself hold spaces.
-            char state = stat.substring(stat.lastIndexOf(')') + 2).charAt(0);
-            return state != 'Z' && state != 'X';
+            return stat.substring(stat.lastIndexOf(')') + 2).charAt(0);
         } catch (IOException | RuntimeException e) {
-            return false;
+            return 0;
         }
     }
 

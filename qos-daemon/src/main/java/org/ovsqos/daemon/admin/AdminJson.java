@@ -171,6 +171,7 @@ public final class AdminJson {
         } else {
             db.putNull("last_error");
         }
+        db.put("failed_attempts", s.ovsdb().failedAttempts());
         o.put("managed_interfaces", s.managedInterfaces());
         putEpoch(o, "last_tick", s.lastTick());
         ObjectNode tiers = o.putObject("penalties_by_tier");
@@ -204,7 +205,8 @@ public final class AdminJson {
                         ConnectionState.fromJsonName(required(db, "state").asText()),
                         required(db, "endpoint").asText(),
                         epoch(db, "since"),
-                        isNull(db, "last_error") ? Optional.empty() : Optional.of(db.get("last_error").asText())),
+                        isNull(db, "last_error") ? Optional.empty() : Optional.of(db.get("last_error").asText()),
+                        db.path("failed_attempts").asInt(0)), // absent from a daemon older than this CLI
                 required(o, "managed_interfaces").asInt(),
                 epoch(o, "last_tick"),
                 tiers,

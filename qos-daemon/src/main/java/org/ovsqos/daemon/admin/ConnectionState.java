@@ -4,11 +4,17 @@ import java.util.Locale;
 
 /** The daemon's link to OVSDB, as {@code ovs-qos status} reports it. */
 public enum ConnectionState {
-    /** A connection attempt (the first, or one after a backoff) is under way. */
+    /** The first connection attempt since the daemon started is under way. */
     CONNECTING,
     /** Connected, with the monitor established. */
     CONNECTED,
-    /** Not connected; waiting before the next attempt. */
+    /**
+     * The server takes connections but does not answer: an inactivity probe or the setting up of
+     * the monitor got no reply (a stopped or hung ovsdb-server). The daemon retries, as it does
+     * while {@link #DISCONNECTED}.
+     */
+    UNRESPONSIVE,
+    /** Cannot connect, or the connection was lost; retrying (at once when a new unix socket appears). */
     DISCONNECTED;
 
     /** The JSON spelling: lower case. */

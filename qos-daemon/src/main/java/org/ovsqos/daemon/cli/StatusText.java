@@ -39,10 +39,14 @@ final class StatusText {
                 .append(switch (link.state()) {
                     case CONNECTED -> " to ";
                     case CONNECTING -> " to ";
+                    case UNRESPONSIVE -> " (takes connections, does not answer) at ";
                     case DISCONNECTED -> " from ";
                 })
                 .append(link.endpoint());
         link.since().ifPresent(t -> text.append(" since ").append(local(t, zone)).append(" (").append(ago(t, now)).append(')'));
+        if (link.failedAttempts() > 0) {
+            text.append(", ").append(link.failedAttempts()).append(link.failedAttempts() == 1 ? " failed attempt" : " failed attempts");
+        }
         link.lastError().ifPresent(e -> text.append("; last error: ").append(e));
         return text.toString();
     }

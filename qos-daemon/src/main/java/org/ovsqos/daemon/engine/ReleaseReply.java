@@ -38,7 +38,7 @@ final class ReleaseReply {
         }
         return pending(pending + switch (link.state()) {
             case CONNECTED -> "the last write to OVSDB failed and is retried";
-            case CONNECTING, DISCONNECTED -> "OVSDB is " + link.state().jsonName() + " (" + link.endpoint()
+            case CONNECTING, DISCONNECTED, UNRESPONSIVE -> "OVSDB is " + link.state().jsonName() + " (" + link.endpoint()
                     + "); it is written once OVSDB is back";
         });
     }

@@ -132,6 +132,23 @@ class AdminJsonTest {
         assertThat(AdminJson.statusFromJson(json).stateFile()).isEmpty();
     }
 
+    @Test
+    void anOutageSurvivesTheRoundTripWithItsFailedAttempts() {
+        DaemonStatus sample = FakeAdminHandler.sampleStatus();
+        DaemonStatus down = new DaemonStatus(sample.version(), sample.pid(), sample.startedAt(),
+                new OvsdbLink(ConnectionState.UNRESPONSIVE, "unix:/run/openvswitch/db.sock",
+                        Optional.of(NOW.minusSeconds(90)), Optional.of("inactivity probe unanswered"), 3),
+                sample.managedInterfaces(), sample.lastTick(), sample.penaltiesByTier(), sample.configPath(),
+                sample.dryRun());
+
+        JsonNode json = AdminJson.toJson(down, NOW);
+
+        assertThat(json.at("/ovsdb/state").asText()).isEqualTo("unresponsive");
+        assertThat(json.at("/ovsdb/since").asLong()).isEqualTo(NOW.minusSeconds(90).getEpochSecond());
+        assertThat(json.at("/ovsdb/failed_attempts").asInt()).isEqualTo(3);
+        assertThat(AdminJson.statusFromJson(json)).isEqualTo(down);
+    }
+
     private static Set<String> iterable(java.util.Iterator<String> names) {
         Set<String> set = new java.util.HashSet<>();
         names.forEachRemaining(set::add);

@@ -79,4 +79,30 @@ class RenderingTest {
         assertThat(StatusText.render(saving, NOW, ZoneOffset.UTC))
                 .contains("  State file: /run/ovs-qos/state.json, last saved 2025-03-01 11:59:55 (5s ago)\n");
     }
+
+    @Test
+    void anOutageShowsItsStartAndHowManyAttemptsFailed() {
+        OvsdbLink link = new OvsdbLink(ConnectionState.DISCONNECTED, "unix:/var/run/openvswitch/db.sock",
+                Optional.of(NOW.minusSeconds(75)), Optional.of("connection refused"), 6);
+
+        assertThat(ovsdbLine(link)).isEqualTo("  OVSDB:      disconnected from unix:/var/run/openvswitch/db.sock"
+                + " since 2025-03-01 11:58:45 (1m15s ago), 6 failed attempts; last error: connection refused");
+    }
+
+    @Test
+    void aFrozenServerIsShownUnresponsiveNotConnected() {
+        OvsdbLink link = new OvsdbLink(ConnectionState.UNRESPONSIVE, "unix:/var/run/openvswitch/db.sock",
+                Optional.of(NOW.minusSeconds(40)), Optional.of("inactivity probe unanswered"), 1);
+
+        assertThat(ovsdbLine(link)).isEqualTo("  OVSDB:      unresponsive (takes connections, does not answer) at"
+                + " unix:/var/run/openvswitch/db.sock since 2025-03-01 11:59:20 (40s ago), 1 failed attempt;"
+                + " last error: inactivity probe unanswered");
+    }
+
+    private static String ovsdbLine(OvsdbLink link) {
+        DaemonStatus status = new DaemonStatus("dev", 7, NOW.minusSeconds(3600), link, 0, Optional.empty(), Map.of(),
+                "/opt/ovs-qos/config.json", false);
+        return StatusText.render(status, NOW, ZoneOffset.UTC).lines().filter(l -> l.contains("OVSDB:")).findFirst()
+                .orElseThrow();
+    }
 }

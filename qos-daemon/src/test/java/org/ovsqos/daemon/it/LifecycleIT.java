@@ -301,7 +301,7 @@ class LifecycleIT {
         assertThat(daemon.statusJson().get("pid").asLong()).isEqualTo(daemon.pid());
     }
 
-    /** While OVSDB is down the state moves between disconnected and connecting, with each retry. */
+    /** Polls status until OVSDB is (or is no longer) shown connected. */
     private static void awaitConnected(DaemonProcess daemon, boolean connected) {
         await("ovsdb connected=" + connected).atMost(DaemonProcess.STARTUP).pollInterval(Duration.ofMillis(200))
                 .ignoreExceptions()
