@@ -42,7 +42,6 @@ final class OvsdbLinkTracker {
             case CONNECTING -> move(ConnectionState.CONNECTING, now);
             case CONNECTED -> {
                 move(ConnectionState.CONNECTED, now);
-                metrics.ovsdbConnected(true);
                 if (downSince != null) {
                     log.info("ovsdb endpoint={} state=connected down_for_s={} failed_attempts={}", endpoint,
                             Duration.between(downSince, now).toSeconds(), failedAttempts);
@@ -56,11 +55,9 @@ final class OvsdbLinkTracker {
             }
             case CLOSED -> {
                 move(ConnectionState.DISCONNECTED, now); // the daemon is stopping: nothing to retry
-                metrics.ovsdbConnected(false);
             }
             case DISCONNECTED -> {
                 move(ConnectionState.DISCONNECTED, now);
-                metrics.ovsdbConnected(false);
                 failedAttempts++;
                 if (downSince == null) {
                     downSince = now;

@@ -19,6 +19,7 @@ import org.ovsqos.core.policy.StateRecord;
 import org.ovsqos.core.state.DecodedState;
 import org.ovsqos.core.state.StateCodec;
 import org.ovsqos.daemon.admin.StateFileStatus;
+import org.ovsqos.daemon.metrics.DaemonMetrics;
 import org.ovsqos.daemon.process.AtomicFileWriter;
 import org.ovsqos.daemon.process.BoundedFile;
 import org.ovsqos.daemon.process.UnusableFileException;
@@ -36,6 +37,7 @@ final class StateFile {
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final Path path;
+    private final DaemonMetrics metrics;
     private final AtomicFileWriter writer = new AtomicFileWriter();
     private byte[] lastWritten = new byte[0];
     private Instant lastSaved;
@@ -43,8 +45,9 @@ final class StateFile {
     /** Causes already logged since the last successful save: each is logged once, not once a tick. */
     private final Set<String> loggedFailures = new HashSet<>();
 
-    StateFile(Path path) {
+    StateFile(Path path, DaemonMetrics metrics) {
         this.path = path;
+        this.metrics = metrics;
     }
 
     Path path() {
@@ -127,6 +130,7 @@ final class StateFile {
             writer.write(path, bytes);
             lastWritten = bytes;
             lastSaved = now;
+            metrics.stateSaved(true);
             if (failure != null) {
                 log.info("state path={} saved=true recovered=true", path);
                 failure = null;
@@ -135,6 +139,7 @@ final class StateFile {
             return true;
         } catch (IOException | RuntimeException e) {
             failure = cause(e);
+            metrics.stateSaved(false);
             if (loggedFailures.add(failure)) {
                 log.error("state path={} saved=false error=\"{}\" detail=\"{}\" action=\"retry at every change\"",
                         path, failure, e.toString());
