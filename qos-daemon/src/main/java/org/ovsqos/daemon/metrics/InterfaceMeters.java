@@ -17,8 +17,10 @@ import java.util.function.ToDoubleFunction;
 /**
  * The per-interface series: one set of meters for each managed interface, registered when it first
  * shows and removed once it is no longer managed, because a series that stops is how Prometheus
- * learns that an interface is gone. Every figure is in base units (bytes, bits per second, Unix
- * seconds). Scrapes read the values from another thread, hence volatile.
+ * learns that an interface is gone. Every figure is in base units (bytes, bytes per second, Unix
+ * seconds): a rate of the byte counter compares with the limit as it is, and Prometheus's base unit
+ * of data is the byte, not the bit ({@code promtool check metrics} says so). Scrapes read the values
+ * from another thread, hence volatile.
  *
  * <p>The guest's {@code vm_id} is a label of one series per interface, {@code ovsqos_interface_info},
  * rather than of every series: a query joins it where it is wanted, and the other series keep their
@@ -26,8 +28,8 @@ import java.util.function.ToDoubleFunction;
  */
 final class InterfaceMeters {
     static final String RECEIVE_BYTES = "ovsqos.interface.receive.bytes";
-    static final String LIMIT = "ovsqos.interface.limit.bits.per.second";
-    static final String BASE = "ovsqos.interface.base.bits.per.second";
+    static final String LIMIT = "ovsqos.interface.limit.bytes.per.second";
+    static final String BASE = "ovsqos.interface.base.bytes.per.second";
     static final String TIER = "ovsqos.interface.tier";
     static final String PENALTY_END = "ovsqos.interface.penalty.end.timestamp.seconds";
     static final String PRESENT = "ovsqos.interface.present";
@@ -50,8 +52,8 @@ final class InterfaceMeters {
         void set(InterfaceFigures f) {
             // Kept while the row is absent: the counter stands still rather than dropping to 0.
             f.receivedBytes().ifPresent(bytes -> receivedBytes = bytes);
-            limit = f.limitKbps() * 1000.0;
-            base = f.baseKbps() * 1000.0;
+            limit = bytesPerSecond(f.limitKbps());
+            base = bytesPerSecond(f.baseKbps());
             tier = f.tier();
             penaltyEnd = f.penaltyEnd().map(t -> t.toEpochMilli() / 1000.0).orElse(0.0);
             present = f.present() ? 1 : 0;
@@ -100,14 +102,19 @@ final class InterfaceMeters {
         r.meters.add(FunctionCounter.builder(RECEIVE_BYTES, r, x -> x.receivedBytes).tags(tags)
                 .description("Bytes the host received from the guest (its upload): statistics:rx_bytes")
                 .register(registry));
-        r.meters.add(gauge(LIMIT, r, x -> x.limit, tags, "Applied ingress_policing_rate, bits per second"));
-        r.meters.add(gauge(BASE, r, x -> x.base, tags, "The interface's plan (base rate), bits per second"));
+        r.meters.add(gauge(LIMIT, r, x -> x.limit, tags, "Applied ingress_policing_rate, bytes per second"));
+        r.meters.add(gauge(BASE, r, x -> x.base, tags, "The interface's plan (base rate), bytes per second"));
         r.meters.add(gauge(TIER, r, x -> x.tier, tags, "Penalty tier, 0 at the base rate"));
         r.meters.add(gauge(PENALTY_END, r, x -> x.penaltyEnd, tags,
                 "When the running penalty ends, Unix time in seconds; 0 without a penalty"));
         r.meters.add(gauge(PRESENT, r, x -> x.present, tags,
                 "1 while the interface exists in OVSDB, 0 while only its penalty is remembered"));
         return r;
+    }
+
+    /** OVSDB's kbit/s are 1000 bit/s (ovs-vswitchd.conf.db(5), {@code ingress_policing_rate}). */
+    private static double bytesPerSecond(long kbps) {
+        return kbps * 1000.0 / 8;
     }
 
     private Meter gauge(String name, Readings r, ToDoubleFunction<Readings> value, Tags tags, String help) {

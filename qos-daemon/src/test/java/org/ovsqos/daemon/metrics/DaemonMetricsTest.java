@@ -50,8 +50,8 @@ class DaemonMetricsTest {
         assertThat(s.types()).containsEntry("ovsqos_interface_receive_bytes_total", "counter");
         assertThat(s.value("ovsqos_interface_receive_bytes_total", "interface", "kvm101.0")).contains(123_456.0);
         assertThat(s.value("ovsqos_interface_receive_bytes_total", "interface", "kvm102.0")).contains(5e9);
-        assertThat(s.value("ovsqos_interface_limit_bits_per_second", "interface", "kvm102.0")).contains(80e6);
-        assertThat(s.value("ovsqos_interface_base_bits_per_second", "interface", "kvm102.0")).contains(100e6);
+        assertThat(s.value("ovsqos_interface_limit_bytes_per_second", "interface", "kvm102.0")).contains(10e6);
+        assertThat(s.value("ovsqos_interface_base_bytes_per_second", "interface", "kvm102.0")).contains(12.5e6);
         assertThat(s.value("ovsqos_interface_tier", "interface", "kvm102.0")).contains(2.0);
         assertThat(s.value("ovsqos_interface_penalty_end_timestamp_seconds", "interface", "kvm102.0"))
                 .contains((double) UNTIL.getEpochSecond());
