@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.ovsqos.core.policy.StateRecord;
@@ -47,7 +48,7 @@ final class StateFile {
 
     StateFile(Path path, DaemonMetrics metrics) {
         this.path = path;
-        this.metrics = metrics;
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     Path path() {

@@ -126,7 +126,7 @@ public final class DaemonMetrics implements AutoCloseable {
         stateSaves(succeeded).increment();
     }
 
-    /** A tick that ran to its end at {@code at}, taking {@code took}. */
+    /** A tick that started at {@code at} (its policy time) and ran to its end, taking {@code took}. */
     public void tick(Instant at, Duration took) {
         tick.record(took);
         lastTickSeconds = at.toEpochMilli() / 1000.0;
