@@ -65,14 +65,20 @@ class PrometheusIT {
         QosConfigFile.compressed().withPenalties(120, 4).withMetricsListen("127.0.0.1:0")
                 .writeTo(daemonDir.resolve("config.json"));
         daemon = DaemonProcess.in(daemonDir, host.db()).startReady();
-        prometheus = PrometheusServer.start(dir.resolve("prometheus"), "127.0.0.1:" + daemon.metricsPort(),
+        int port = daemon.metricsPort();
+        prometheus = PrometheusServer.start(dir.resolve("prometheus"), "127.0.0.1:" + port,
                 RepositoryFile.of(AlertRulesIT.RULES));
         Tiers.penalise(host, bridge, daemon, "kvm601.0");
         host.traffic().play("kvm602.0", 10); // a talker below its limit
 
-        List<GrafanaDashboard.Query> queries = GrafanaDashboard.load().queries();
+        GrafanaDashboard dashboard = GrafanaDashboard.load();
+        List<GrafanaDashboard.Query> queries = dashboard.queries();
         await("every dashboard query returns data").atMost(DATA).pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> assertThat(withoutData(queries)).isEmpty());
+        List<String> job = dashboard.labelValuesQuery("job", ALL_HOSTS);
+        assertThat(prometheus.labelValues(job.get(1), job.get(0))).containsExactly(PrometheusServer.JOB);
+        List<String> hosts = dashboard.labelValuesQuery("instance", ALL_HOSTS);
+        assertThat(prometheus.labelValues(hosts.get(1), hosts.get(0))).containsExactly("127.0.0.1:" + port);
 
         Map<String, String> alerts = new HashMap<>();
         prometheus.rules().forEach(r -> alerts.put(r.name(), r.query()));

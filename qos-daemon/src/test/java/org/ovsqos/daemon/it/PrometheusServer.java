@@ -138,6 +138,13 @@ final class PrometheusServer implements AutoCloseable {
         return api("/api/v1/query", Map.of("query", promql, "time", Long.toString(at.getEpochSecond())));
     }
 
+    /** The values {@code label} takes in the series {@code match} selects, as Grafana's {@code label_values} asks. */
+    List<String> labelValues(String label, String match) {
+        List<String> values = new ArrayList<>();
+        api("/api/v1/label/" + label + "/values", Map.of("match[]", match)).forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
     /** Whether an answer of {@link #query} holds at least one value that is a number. */
     static boolean hasData(JsonNode data) {
         JsonNode result = data.path("result");

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The Grafana dashboard shipped in {@code packaging/grafana/ovs-qos.json}, read as Grafana reads it. */
 public final class GrafanaDashboard {
@@ -29,6 +31,8 @@ public final class GrafanaDashboard {
             return "\"" + panel + "\" " + refId + ": " + expr;
         }
     }
+
+    private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\((.+),\\s*(\\w+)\\)");
 
     private final JsonNode root;
 
@@ -69,6 +73,19 @@ public final class GrafanaDashboard {
             }
         }
         return queries;
+    }
+
+    /**
+     * A query variable's {@code label_values(SELECTOR, LABEL)}, its variables replaced: the
+     * selector and the label, as Grafana asks Prometheus for them.
+     */
+    public List<String> labelValuesQuery(String name, Map<String, String> variables) {
+        String definition = new Query(name, "", variable(name).path("query").asText()).expr(variables);
+        Matcher m = LABEL_VALUES.matcher(definition);
+        if (!m.matches()) {
+            throw new AssertionError("variable " + name + " is not label_values(SELECTOR, LABEL): " + definition);
+        }
+        return List.of(m.group(1).strip(), m.group(2).strip());
     }
 
     /** The template variable named {@code name}. */
