@@ -55,6 +55,10 @@ install -D -m 0644 packaging/config.example.json "$docdir/config.example.json"
 for f in README.md README.zh-CN.md packaging/README.md docs/*.md docs/zh/*.md; do
   install -D -m 0644 "$f" "$docdir/$f"
 done
+# The Grafana dashboard and the Prometheus alert rules (docs/metrics.md), for the operator to copy.
+install -D -m 0644 packaging/grafana/ovs-qos.json "$root/usr/share/ovs-qos/grafana/ovs-qos.json"
+install -D -m 0644 -t "$root/usr/share/ovs-qos/prometheus" packaging/prometheus/ovs-qos.rules.yml \
+  packaging/prometheus/ovs-qos.rules.test.yml
 find "$root" -type d -exec chmod 0755 {} +
 
 # One scriptlet: the shared script, then the call for this package format and phase.
@@ -126,6 +130,12 @@ cp -a $root/. %{buildroot}/
 /usr/lib/systemd/system/ovs-qos.service
 /usr/share/man/man8/ovs-qos.8.gz
 /usr/share/bash-completion/completions/ovs-qos
+%dir /usr/share/ovs-qos
+%dir /usr/share/ovs-qos/grafana
+%dir /usr/share/ovs-qos/prometheus
+/usr/share/ovs-qos/grafana/ovs-qos.json
+/usr/share/ovs-qos/prometheus/ovs-qos.rules.yml
+/usr/share/ovs-qos/prometheus/ovs-qos.rules.test.yml
 %dir /usr/share/doc/ovs-qos
 EOF
   (cd "$root" && find usr/share/doc/ovs-qos -mindepth 1 -type d -printf '%%dir /%p\n' \

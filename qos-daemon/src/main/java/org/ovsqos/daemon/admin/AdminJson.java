@@ -133,6 +133,7 @@ public final class AdminJson {
             o.putNull("now_mbps");
         }
         o.put("present", v.present());
+        o.put("vm_id", v.vmId().orElse(null));
         return o;
     }
 
@@ -149,7 +150,8 @@ public final class AdminJson {
                     epoch(o, "penalty_until"),
                     required(o, "last_mbps").asDouble(),
                     isNull(o, "now_mbps") ? OptionalDouble.empty() : OptionalDouble.of(o.get("now_mbps").asDouble()),
-                    required(o, "present").asBoolean()));
+                    required(o, "present").asBoolean(),
+                    isNull(o, "vm_id") ? Optional.empty() : Optional.of(o.get("vm_id").asText())));
         }
         return views;
     }

@@ -22,6 +22,8 @@ import java.util.OptionalLong;
  *                     exist or while the interface is absent ({@code now_mbps})
  * @param present      whether the interface exists in OVSDB now; an absent one is listed while
  *                     it still owes a penalty ({@code present})
+ * @param vmId         the guest's libvirt domain UUID, from the row's {@code external_ids:vm-id};
+ *                     empty when the row has none or is absent ({@code vm_id})
  */
 public record InterfaceView(
         String name,
@@ -32,12 +34,14 @@ public record InterfaceView(
         Optional<Instant> penaltyUntil,
         double lastMbps,
         OptionalDouble nowMbps,
-        boolean present) {
+        boolean present,
+        Optional<String> vmId) {
 
     public InterfaceView {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(penaltyUntil, "penaltyUntil");
         Objects.requireNonNull(nowMbps, "nowMbps");
+        Objects.requireNonNull(vmId, "vmId");
         if (stage < 0) {
             throw new IllegalArgumentException("stage must be >= 0 for " + name + ": " + stage);
         }

@@ -25,7 +25,8 @@ final class InterfaceTable {
             new TextTable.Column("Penalty until", false),
             new TextTable.Column("Remaining", true),
             new TextTable.Column("Last Mbps", true),
-            new TextTable.Column("Now Mbps", true));
+            new TextTable.Column("Now Mbps", true),
+            new TextTable.Column("VM ID", false));
 
     private InterfaceTable() {}
 
@@ -43,7 +44,8 @@ final class InterfaceTable {
                 v.penaltyUntil().map(t -> LOCAL_TIME.format(t.atZone(zone))).orElse("-"),
                 v.remainingSeconds(now).isPresent() ? Durations.format(v.remainingSeconds(now).getAsLong()) : "-",
                 decimal(v.lastMbps()),
-                !v.present() ? ABSENT : v.nowMbps().isPresent() ? decimal(v.nowMbps().getAsDouble()) : "-")));
+                !v.present() ? ABSENT : v.nowMbps().isPresent() ? decimal(v.nowMbps().getAsDouble()) : "-",
+                v.vmId().orElse("-"))));
         return table.render();
     }
 

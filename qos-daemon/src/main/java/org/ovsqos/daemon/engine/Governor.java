@@ -207,7 +207,7 @@ final class Governor implements RowListener {
         lastTick = now;
         limits.flush();
         effects.saveState(book);
-        metrics.tick(Duration.ofNanos(System.nanoTime() - started));
+        metrics.tick(now, Duration.ofNanos(System.nanoTime() - started));
         effects.publish(this);
     }
 

@@ -75,7 +75,7 @@ public final class GovernorEngine implements DaemonEngine {
         Instant now = runtime.clock().instant();
         QosConfig config = loadConfig(options.configFile());
 
-        stateFile = new StateFile(statePath(options, config));
+        stateFile = new StateFile(statePath(options, config), runtime.metrics());
         stateFile.removeLeftovers();
         BookUpdate restored = PolicyBook.restore(config, stateFile.load(now), now);
         restored.forgotten().forEach(f -> Log.log.info("state iface={} event=forgotten reason={}", f.iface(),
@@ -94,6 +94,7 @@ public final class GovernorEngine implements DaemonEngine {
         admin = new GovernorAdmin(Snapshot.of(governor, facts, stateFile.status(), now), governorThread,
                 governor::release, this::reload);
         runtime.serveAdmin(admin);
+        runtime.metrics().configure(config.tiers().size(), config.sampleInterval());
         config.metricsListen().ifPresent(l -> serveMetrics(new InetSocketAddress(l.host(), l.port())));
         runtime.onReload(() -> governorThread.execute(this::reloadOnSignal));
 
@@ -230,12 +231,17 @@ public final class GovernorEngine implements DaemonEngine {
                 Log.log.warn("config key=metrics_listen change=ignored reason=\"takes effect at the next restart\"");
             }
             governor.adopt(config);
+            runtime.metrics().configure(config.tiers().size(), config.sampleInterval());
             if (nextTick != null && !config.sampleInterval().equals(tickInterval)) {
                 nextTick.cancel(false);
                 scheduleTick(config.sampleInterval());
             }
             Log.log.info("config path={} reloaded=true problems=0", path);
+            runtime.metrics().reloaded(true);
             return CompletableFuture.completedFuture("reloaded " + path);
+        } catch (RuntimeException e) {
+            runtime.metrics().reloaded(false);
+            throw e;
         } finally {
             runtime.notifier().ready(statusLine());
         }
@@ -287,7 +293,8 @@ public final class GovernorEngine implements DaemonEngine {
         public void publish(Governor g) {
             Snapshot snapshot = Snapshot.of(g, facts, stateFile.status(), runtime.clock().instant());
             admin.publish(snapshot);
-            runtime.metrics().updateInterfaces(snapshot.interfaces());
+            runtime.metrics().updateInterfaces(PublishedFigures.of(snapshot, g));
+            runtime.metrics().ovsdbState(snapshot.status().ovsdb().state());
         }
     }
 }

@@ -18,9 +18,10 @@ import org.ovsqos.ovsdb.notation.Value;
  *
  * @param rxBytes          {@code statistics:rx_bytes} (host-side receive = the guest's upload)
  * @param externalBaseMbit {@code external_ids:ovs-qos-base-mbit}, the guest's plan set by a panel
+ * @param vmId             {@code external_ids:vm-id}, the guest's libvirt domain UUID, as libvirt sets it
  */
 record InterfaceRow(UUID uuid, String name, OptionalLong rxBytes, long policingRateKbps, long policingBurstKb,
-        Optional<String> externalBaseMbit) {
+        Optional<String> externalBaseMbit, Optional<String> vmId) {
 
     static final String TABLE = "Interface";
     static final String NAME = "name";
@@ -28,6 +29,7 @@ record InterfaceRow(UUID uuid, String name, OptionalLong rxBytes, long policingR
     static final String RATE = "ingress_policing_rate";
     static final String BURST = "ingress_policing_burst";
     static final String EXTERNAL_IDS = "external_ids";
+    static final String VM_ID = "vm-id";
     static final String[] COLUMNS = {NAME, STATISTICS, RATE, BURST, EXTERNAL_IDS};
 
     static InterfaceRow from(UUID uuid, Row row) {
@@ -38,7 +40,8 @@ record InterfaceRow(UUID uuid, String name, OptionalLong rxBytes, long policingR
                         .stream().mapToLong(Long::longValue).findFirst(),
                 integer(row.get(RATE)).orElse(0L),
                 integer(row.get(BURST)).orElse(0L),
-                mapEntry(row.get(EXTERNAL_IDS), QosConfig.EXTERNAL_BASE_KEY).flatMap(InterfaceRow::string));
+                mapEntry(row.get(EXTERNAL_IDS), QosConfig.EXTERNAL_BASE_KEY).flatMap(InterfaceRow::string),
+                mapEntry(row.get(EXTERNAL_IDS), VM_ID).flatMap(InterfaceRow::string));
     }
 
     boolean policedAs(long rateKbps, long burstKb) {

@@ -122,6 +122,9 @@ final class LimitReconciler {
             log.warn("iface={} event=drift ingress_policing_rate={} ingress_policing_burst={} expected_rate={} "
                     + "expected_burst={} action={}", row.name(), row.policingRateKbps(), row.policingBurstKb(),
                     want.rateKbps(), want.burstKb(), dryRun.getAsBoolean() ? "none dry_run=true" : "restore");
+            if (!dryRun.getAsBoolean()) {
+                metrics.driftRestored();
+            }
             scheduleFlush();
         }
     }

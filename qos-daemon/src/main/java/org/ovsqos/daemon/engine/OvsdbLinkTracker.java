@@ -50,7 +50,6 @@ final class OvsdbLinkTracker {
             }
             case CONNECTED -> {
                 enter(ConnectionState.CONNECTED, now);
-                metrics.ovsdbConnected(true);
                 if (downSince != null) {
                     log.info("ovsdb endpoint={} state=connected down_for_s={} failed_attempts={}", endpoint,
                             Duration.between(downSince, now).toSeconds(), failedAttempts);
@@ -64,10 +63,8 @@ final class OvsdbLinkTracker {
             }
             case CLOSED -> {
                 enter(ConnectionState.DISCONNECTED, now); // the daemon is stopping: nothing to retry
-                metrics.ovsdbConnected(false);
             }
             case DISCONNECTED -> {
-                metrics.ovsdbConnected(false);
                 failedAttempts++;
                 ConnectionState outage = event.cause().filter(OvsdbUnresponsiveException.class::isInstance).isPresent()
                         ? ConnectionState.UNRESPONSIVE : ConnectionState.DISCONNECTED;

@@ -27,18 +27,20 @@ record Snapshot(List<InterfaceView> interfaces, DaemonStatus status) {
         Map<String, InterfaceView> views = new TreeMap<>();
         for (org.ovsqos.core.policy.PolicyView v : g.book().view()) {
             boolean present = g.present(v.iface());
+            InterfaceRow row = present ? g.row(v.iface()) : null;
+            Optional<String> vmId = row == null ? Optional.empty() : row.vmId();
             Limit limit = present ? g.desired().getOrDefault(v.iface(), new Limit(v.limitKbps(), v.burstKb()))
                     : new Limit(v.limitKbps(), v.burstKb());
             OptionalDouble nowMbps = present ? g.observations().nowMbps(v.iface(), now) : OptionalDouble.empty();
             views.put(v.iface(), new InterfaceView(v.iface(), v.stage(), limit.rateKbps(), limit.burstKb(),
-                    v.baseKbps(), v.penaltyUntil(), v.lastMbps(), nowMbps, present));
+                    v.baseKbps(), v.penaltyUntil(), v.lastMbps(), nowMbps, present, vmId));
         }
         // Interfaces that appeared since the last tick are policed already; list them too.
         g.desired().forEach((name, limit) -> views.computeIfAbsent(name, n -> {
             InterfaceRow row = g.row(n);
             long base = g.book().config().baseKbps(n, row == null ? Optional.empty() : row.externalBaseMbit());
             return new InterfaceView(n, 0, limit.rateKbps(), limit.burstKb(), base, Optional.empty(), 0.0,
-                    g.observations().nowMbps(n, now), true);
+                    g.observations().nowMbps(n, now), true, row == null ? Optional.empty() : row.vmId());
         }));
         Map<Integer, Integer> byTier = new TreeMap<>();
         for (InterfaceView v : views.values()) {

@@ -13,12 +13,14 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.ovsqos.core.policy.StateRecord;
 import org.ovsqos.core.state.DecodedState;
 import org.ovsqos.core.state.StateCodec;
 import org.ovsqos.daemon.admin.StateFileStatus;
+import org.ovsqos.daemon.metrics.DaemonMetrics;
 import org.ovsqos.daemon.process.AtomicFileWriter;
 import org.ovsqos.daemon.process.BoundedFile;
 import org.ovsqos.daemon.process.UnusableFileException;
@@ -38,6 +40,7 @@ final class StateFile {
     static final String OLD_SCRIPT_SUFFIX = ".old-script";
 
     private final Path path;
+    private final DaemonMetrics metrics;
     private final AtomicFileWriter writer = new AtomicFileWriter();
     private byte[] lastWritten = new byte[0];
     private Instant lastSaved;
@@ -45,8 +48,9 @@ final class StateFile {
     /** Causes already logged since the last successful save: each is logged once, not once a tick. */
     private final Set<String> loggedFailures = new HashSet<>();
 
-    StateFile(Path path) {
+    StateFile(Path path, DaemonMetrics metrics) {
         this.path = path;
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     Path path() {
@@ -147,6 +151,7 @@ final class StateFile {
             writer.write(path, bytes);
             lastWritten = bytes;
             lastSaved = now;
+            metrics.stateSaved(true);
             if (failure != null) {
                 log.info("state path={} saved=true recovered=true", path);
                 failure = null;
@@ -155,6 +160,7 @@ final class StateFile {
             return true;
         } catch (IOException | RuntimeException e) {
             failure = cause(e);
+            metrics.stateSaved(false);
             if (loggedFailures.add(failure)) {
                 log.error("state path={} saved=false error=\"{}\" detail=\"{}\" action=\"retry at every change\"",
                         path, failure, e.toString());

@@ -22,7 +22,7 @@ class AdminJsonTest {
         for (JsonNode row : array) {
             assertThat(iterable(row.fieldNames())).containsExactlyInAnyOrder(
                     "interface", "stage", "limit_kbps", "burst_kb", "base_kbps", "penalty_until",
-                    "remaining_seconds", "last_mbps", "now_mbps", "present");
+                    "remaining_seconds", "last_mbps", "now_mbps", "present", "vm_id");
         }
     }
 
@@ -69,6 +69,7 @@ class AdminJsonTest {
         assertThat(row.get("now_mbps").isNull()).isTrue();
         assertThat(row.get("present").isBoolean()).isTrue();
         assertThat(row.get("present").asBoolean()).isFalse();
+        assertThat(row.get("vm_id").isNull()).as("an absent row has no external_ids").isTrue();
     }
 
     @Test
@@ -78,6 +79,7 @@ class AdminJsonTest {
         assertThat(row.get("penalty_until").isNull()).isTrue();
         assertThat(row.get("remaining_seconds").isNull()).isTrue();
         assertThat(row.get("now_mbps").asDouble()).isEqualTo(13.25);
+        assertThat(row.get("vm_id").asText()).isEqualTo("5d3f1a2e-7c41-4b8e-9a06-2f1c3b4d5e6f");
     }
 
     @Test

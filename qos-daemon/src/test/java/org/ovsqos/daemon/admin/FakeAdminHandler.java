@@ -24,12 +24,12 @@ public class FakeAdminHandler implements AdminHandler {
 
     public static InterfaceView idle(String name) {
         return new InterfaceView(name, 0, 1_000_000, 100_000, 1_000_000, Optional.empty(), 12.5,
-                OptionalDouble.of(13.25), true);
+                OptionalDouble.of(13.25), true, Optional.of("5d3f1a2e-7c41-4b8e-9a06-2f1c3b4d5e6f"));
     }
 
     public static InterfaceView penalised(String name, int stage, Instant until) {
         return new InterfaceView(name, stage, 800_000, 80_000, 1_000_000, Optional.of(until), 912.4,
-                OptionalDouble.empty(), false);
+                OptionalDouble.empty(), false, Optional.empty());
     }
 
     public static DaemonStatus sampleStatus() {

@@ -91,7 +91,7 @@ class ClientCommandsTest {
             assertThat(array.findValuesAsText("interface")).containsExactly("kvm101.0", "kvm102.0");
             assertThat(array.get(1).toString()).isEqualTo("{\"interface\":\"kvm102.0\",\"stage\":2,\"limit_kbps\":800000,"
                     + "\"burst_kb\":80000,\"base_kbps\":1000000,\"penalty_until\":" + (FakeAdminHandler.NOW.getEpochSecond() + 723)
-                    + ",\"remaining_seconds\":723,\"last_mbps\":912.4,\"now_mbps\":null,\"present\":false}");
+                    + ",\"remaining_seconds\":723,\"last_mbps\":912.4,\"now_mbps\":null,\"present\":false,\"vm_id\":null}");
         }
     }
 
@@ -103,10 +103,11 @@ class ClientCommandsTest {
             assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
             assertThat(result.out()).isEqualTo(
                     "Interface  Stage  Limit (Mbit/s)  Burst (kb)  Base (Mbit/s)  Penalty until" + " ".repeat(15)
-                  + "Remaining  Last Mbps  Now Mbps\n"
-                  + "kvm101.0       0          1000.0      100000         1000.0  -" + " ".repeat(35) + "-       12.5      13.3\n"
+                  + "Remaining  Last Mbps  Now Mbps  VM ID\n"
+                  + "kvm101.0       0          1000.0      100000         1000.0  -" + " ".repeat(35) + "-       12.5      13.3"
+                  + "  5d3f1a2e-7c41-4b8e-9a06-2f1c3b4d5e6f\n"
                   + "kvm102.0       2           800.0       80000         1000.0  2025-03-01 20:12:03 +08:00     12m03s"
-                  + "      912.4    absent\n");
+                  + "      912.4    absent  -\n");
         }
     }
 

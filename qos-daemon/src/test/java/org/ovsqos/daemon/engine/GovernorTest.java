@@ -48,11 +48,14 @@ class GovernorTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final ManualThread thread = new ManualThread(clock);
     private final RecordingEffects effects = new RecordingEffects();
+    /** The meters of the governor made last. */
+    private SimpleMeterRegistry registry;
     private final Governor governor = governor(false);
 
     private Governor governor(boolean dryRun) {
         QosConfig config = ConfigParser.parse(CONFIG.getBytes(StandardCharsets.UTF_8)).config().orElseThrow();
-        DaemonMetrics metrics = new DaemonMetrics(new SimpleMeterRegistry());
+        registry = new SimpleMeterRegistry();
+        DaemonMetrics metrics = new DaemonMetrics(registry);
         return new Governor(thread, clock, PolicyBook.empty(config), effects, metrics,
                 new OvsdbLinkTracker("unix:/test/db.sock", metrics), dryRun);
     }
@@ -182,6 +185,10 @@ class GovernorTest {
         assertThat(governor.book().state("kvm101.0").orElseThrow().lastMbps()).isZero();
         assertThat(effects.batches.get(effects.batches.size() - 1))
                 .containsExactly(new LimitWrite(uuid(1), "kvm101.0", BASE));
+        assertThat(registry.get("ovsqos.transitions").tags("from", "0", "to", "1").counter().count()).isEqualTo(1);
+        assertThat(registry.get("ovsqos.transitions").tags("from", "1", "to", "0").counter().count()).isEqualTo(1);
+        assertThat(registry.get("ovsqos.last.tick.timestamp.seconds").gauge().value())
+                .isEqualTo(clock.instant().toEpochMilli() / 1000.0);
     }
 
     @Test

@@ -34,7 +34,8 @@ class LimitReconcilerTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final ManualThread thread = new ManualThread(clock);
     private final HeldEffects ovsdb = new HeldEffects();
-    private final DaemonMetrics metrics = new DaemonMetrics(new SimpleMeterRegistry());
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final DaemonMetrics metrics = new DaemonMetrics(registry);
     private final OvsdbLinkTracker link = new OvsdbLinkTracker("unix:/test/db.sock", metrics);
     private final InterfaceRows rows = new InterfaceRows();
     private boolean dryRun;
@@ -169,6 +170,18 @@ class LimitReconcilerTest {
         thread.advance(LimitReconciler.BATCH_WINDOW);
 
         assertThat(ovsdb.batches).containsExactly(List.of(new LimitWrite(A, "kvm1.0", BASE)));
+        assertThat(driftRestores()).isEqualTo(1);
+    }
+
+    @Test
+    void theEchoOfOurOwnWriteIsNoDrift() {
+        limits.want("kvm1.0", PENALTY);
+        limits.flush();
+        answer(0, new CountResult(1));
+
+        show(A, "kvm1.0", PENALTY);
+
+        assertThat(driftRestores()).isZero();
     }
 
     @Test
@@ -187,6 +200,7 @@ class LimitReconcilerTest {
             assertThat(log.lines()).filteredOn(l -> l.contains("event=drift")).singleElement().asString()
                     .contains("action=none dry_run=true");
         }
+        assertThat(driftRestores()).as("nothing was restored").isZero();
     }
 
     @Test
@@ -203,6 +217,10 @@ class LimitReconcilerTest {
     }
 
     /** OVSDB's reply to the {@code i}-th transaction: the comment's result, then the writes'. */
+    private double driftRestores() {
+        return registry.get("ovsqos.drift.restores").counter().count();
+    }
+
     private void answer(int i, OperationResult... writes) {
         List<OperationResult> results = new ArrayList<>();
         results.add(EmptyResult.INSTANCE);

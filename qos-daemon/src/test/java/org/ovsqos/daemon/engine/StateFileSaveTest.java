@@ -3,6 +3,7 @@ package org.ovsqos.daemon.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ovsqos.core.policy.InterfaceState;
 import org.ovsqos.core.policy.StateRecord;
 import org.ovsqos.daemon.admin.StateFileStatus;
+import org.ovsqos.daemon.metrics.DaemonMetrics;
 
 /** Saving the state file: what the daemon tells when it cannot, and what it cleans up after a crash. */
 class StateFileSaveTest {
@@ -22,6 +24,13 @@ class StateFileSaveTest {
 
     @TempDir
     Path dir;
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final DaemonMetrics metrics = new DaemonMetrics(registry);
+
+    private double saves(String result) {
+        return registry.get("ovsqos.state.saves").tag("result", result).counter().count();
+    }
 
     /** A different content each call, as every tick's state differs. */
     private static List<StateRecord> records(int tick) {
@@ -35,7 +44,7 @@ class StateFileSaveTest {
         // it, whose message names the random temp file, as a read-only or immutable one does.
         Path state = dir.resolve("state.json");
         Files.createDirectories(state.resolve("in-the-way"));
-        StateFile file = new StateFile(state);
+        StateFile file = new StateFile(state, metrics);
 
         try (LogCapture log = LogCapture.of(StateFile.class)) {
             for (int tick = 0; tick < 5; tick++) {
@@ -50,12 +59,14 @@ class StateFileSaveTest {
         try (var left = Files.list(dir)) {
             assertThat(left).containsExactly(state);
         }
+        assertThat(saves("failure")).as("every failed attempt is counted, though logged once").isEqualTo(5);
+        assertThat(saves("success")).isZero();
     }
 
     @Test
     void statusShowsTheLastSaveAndTheCurrentErrorUntilASaveSucceeds() throws IOException {
         Path state = dir.resolve("state.json");
-        StateFile file = new StateFile(state);
+        StateFile file = new StateFile(state, metrics);
         assertThat(file.save(records(0), T0)).isTrue();
         assertThat(file.status().lastSaved()).contains(T0);
         assertThat(file.status().error()).isEmpty();
@@ -74,17 +85,20 @@ class StateFileSaveTest {
         }
         assertThat(file.status().lastSaved()).contains(T0.plusSeconds(120));
         assertThat(file.status().error()).isEmpty();
+        assertThat(saves("success")).isEqualTo(2);
+        assertThat(saves("failure")).isEqualTo(1);
     }
 
     @Test
     void anUnchangedStateIsNotRewritten() {
         Path state = dir.resolve("state.json");
-        StateFile file = new StateFile(state);
+        StateFile file = new StateFile(state, metrics);
         file.save(records(0), T0);
 
         assertThat(file.save(records(0), T0.plusSeconds(60))).isTrue();
 
         assertThat(file.status().lastSaved()).contains(T0);
+        assertThat(saves("success")).as("a save that writes nothing is not counted").isEqualTo(1);
     }
 
     @Test
@@ -95,7 +109,7 @@ class StateFileSaveTest {
         Path otherFiles = Files.writeString(dir.resolve(".config.json.12.tmp"), "x");
         Path similar = Files.writeString(dir.resolve("state.json.tmp"), "x");
 
-        new StateFile(state).removeLeftovers();
+        new StateFile(state, metrics).removeLeftovers();
 
         assertThat(leftover).doesNotExist();
         assertThat(state).exists();

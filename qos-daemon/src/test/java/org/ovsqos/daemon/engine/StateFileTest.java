@@ -2,6 +2,7 @@ package org.ovsqos.daemon.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -19,12 +20,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ovsqos.core.policy.InterfaceState;
 import org.ovsqos.core.policy.StateRecord;
 import org.ovsqos.core.state.StateCodec;
+import org.ovsqos.daemon.metrics.DaemonMetrics;
 
 /** Reading the state file: what cannot be read whole is set aside, never overwritten. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class StateFileTest {
     private static final Instant NOW = Instant.parse("2026-12-03T08:20:36Z");
     private static final String ASIDE = "state.json.unusable-20261203T082036Z";
+
+    private StateFile stateFile() {
+        return new StateFile(state(), new DaemonMetrics(new SimpleMeterRegistry()));
+    }
 
     @TempDir
     Path dir;
@@ -45,7 +51,7 @@ class StateFileTest {
             file.setLength(100L << 20); // sparse: 100 MB that cost no disk
         }
 
-        List<StateRecord> records = new StateFile(state()).load(NOW);
+        List<StateRecord> records = stateFile().load(NOW);
 
         assertThat(records).isEmpty();
         assertThat(files()).containsExactly(ASIDE);
@@ -56,7 +62,7 @@ class StateFileTest {
     void aFifoIsSetAsideWithoutWaitingForAWriter() throws Exception {
         assertThat(new ProcessBuilder("mkfifo", state().toString()).inheritIO().start().waitFor()).isZero();
 
-        assertThat(new StateFile(state()).load(NOW)).isEmpty();
+        assertThat(stateFile().load(NOW)).isEmpty();
 
         assertThat(files()).containsExactly(ASIDE);
     }
@@ -65,7 +71,7 @@ class StateFileTest {
     void aSymlinkToADeviceIsSetAsideAsALinkLeavingTheDeviceAlone() throws IOException {
         Files.createSymbolicLink(state(), Path.of("/dev/zero"));
 
-        assertThat(new StateFile(state()).load(NOW)).isEmpty();
+        assertThat(stateFile().load(NOW)).isEmpty();
 
         assertThat(Files.readSymbolicLink(dir.resolve(ASIDE))).isEqualTo(Path.of("/dev/zero"));
     }
@@ -80,7 +86,7 @@ class StateFileTest {
         byte[] bytes = json.append("}}").toString().getBytes(StandardCharsets.UTF_8);
         Files.write(state(), bytes);
 
-        List<StateRecord> records = new StateFile(state()).load(NOW);
+        List<StateRecord> records = stateFile().load(NOW);
 
         assertThat(records).hasSize(StateCodec.MAX_RECORDS).first().isEqualTo(new StateRecord("kvm0.0",
                 new InterfaceState(1, Optional.of(Instant.parse("2026-12-03T09:00:00Z")), Optional.empty(),
@@ -93,7 +99,7 @@ class StateFileTest {
     void aDamagedFileIsReadAsFarAsItGoesAndStaysWhereItIs() throws IOException {
         Files.writeString(state(), "{\"version\": 1, \"interfaces\": {\"kvm1.0\": {\"stage\": 0}, \"kvm2");
 
-        assertThat(new StateFile(state()).load(NOW)).extracting(StateRecord::iface).containsExactly("kvm1.0");
+        assertThat(stateFile().load(NOW)).extracting(StateRecord::iface).containsExactly("kvm1.0");
 
         assertThat(files()).containsExactly("state.json");
     }

@@ -37,13 +37,16 @@ import org.ovsqos.daemon.testing.LocalUser;
 class AdminSocketIT extends DaemonOnOvsHost {
     /** The fields of {@code list --json} the contract names, no more, no fewer. */
     static final Set<String> LIST_FIELDS = Set.of("interface", "stage", "limit_kbps", "burst_kb", "base_kbps",
-            "penalty_until", "remaining_seconds", "last_mbps", "now_mbps", "present");
+            "penalty_until", "remaining_seconds", "last_mbps", "now_mbps", "present", "vm_id");
+    /** What libvirt puts in {@code external_ids:vm-id}: the domain's UUID. */
+    static final String VM_ID = "3f0c9a52-1b7e-4d2a-8c11-5e6f7a8b9c0d";
 
     @Test
     void listAndStatusJsonCarryTheContractFields() {
         bridge = host.bridge("br-list");
         bridge.addPort("kvm305.1");
         bridge.addPort("kvm305.0");
+        bridge.set("kvm305.0", "external_ids:vm-id=" + VM_ID);
         daemon = daemon(QosConfigFile.compressed().withPenalties(120, 4)).startReady();
         bridge.awaitPolicing("kvm305.1", BASE);
         long penaltyUntil = penalise("kvm305.0");
@@ -78,6 +81,7 @@ class AdminSocketIT extends DaemonOnOvsHost {
                 .isBetween(penaltyUntil - after.getEpochSecond() - 1, penaltyUntil - before.getEpochSecond() + 1);
         assertThat(penalised.get("last_mbps").asDouble()).isGreaterThanOrEqualTo(0);
         assertThat(penalised.get("present").asBoolean()).isTrue();
+        assertThat(penalised.get("vm_id").asText()).isEqualTo(VM_ID);
         JsonNode idle = list.get(1);
         assertThat(idle.get("stage").asInt()).isZero();
         assertThat(idle.get("limit_kbps").asLong()).isEqualTo(100_000);
@@ -86,6 +90,7 @@ class AdminSocketIT extends DaemonOnOvsHost {
         assertThat(idle.get("remaining_seconds").isNull()).isTrue();
         assertThat(idle.get("now_mbps").isNull()).as("no statistics yet").isTrue();
         assertThat(idle.get("present").asBoolean()).isTrue();
+        assertThat(idle.get("vm_id").isNull()).as("no external_ids:vm-id").isTrue();
 
         JsonNode status = daemon.statusJson();
         assertThat(status.get("pid").asLong()).isEqualTo(daemon.pid());

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -31,6 +32,8 @@ final class DaemonProcess implements AutoCloseable {
     static final Duration STARTUP = Duration.ofSeconds(60);
     static final Duration EXIT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern METRICS_LISTENING =
+            Pattern.compile("metrics endpoint listening address=\\S*:(\\d+)/metrics");
 
     /** Where one daemon keeps everything; shared by a daemon and its restart. */
     record Layout(Path dir) {
@@ -228,6 +231,15 @@ final class DaemonProcess implements AutoCloseable {
     private String stderrTail() {
         List<String> lines = stderr().lines().toList();
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+    }
+
+    /** The port of the metrics endpoint, from the line the daemon logs once it is bound ({@code metrics_listen}). */
+    int metricsPort() {
+        Matcher m = METRICS_LISTENING.matcher(awaitLog(METRICS_LISTENING.pattern()));
+        if (!m.find()) {
+            throw new AssertionError("no port in the metrics endpoint's log line");
+        }
+        return Integer.parseInt(m.group(1));
     }
 
     // ----------------------------------------------------------------------------- commands

@@ -1,5 +1,6 @@
 package org.ovsqos.daemon.it;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -7,67 +8,79 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.ovsqos.daemon.testing.PrometheusText;
 
-/** {@code metrics_listen}: the daemon's Prometheus endpoint, scraped while a guest is penalised. */
-@Timeout(value = 2, unit = TimeUnit.MINUTES)
-class MetricsIT {
-    /** What the daemon logs once its endpoint is bound, with the port the kernel chose. */
-    private static final Pattern LISTENING = Pattern.compile("metrics endpoint listening address=\\S*:(\\d+)/metrics");
-
-    @TempDir
-    Path dir;
-
-    private OvsHost host;
-    private Bridge bridge;
-    private DaemonProcess daemon;
-
-    @AfterEach
-    void cleanUp() {
-        if (daemon != null) {
-            daemon.close();
-        }
-        if (host != null) {
-            host.close();
-        }
-    }
+/**
+ * {@code metrics_listen}: the daemon's Prometheus endpoint, scraped while a guest is penalised,
+ * after a reload refused and one done; every series in base units, and the whole output, JVM and
+ * process series included, as {@code promtool check metrics} wants it.
+ */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class MetricsIT extends DaemonOnOvsHost {
+    static final String VM_ID = "9b2e4c1a-6d3f-4e8b-a0c5-7f1e2d3c4b5a";
 
     @Test
-    void servesTheInterfaceGaugesAndCountersToPrometheus() throws IOException, InterruptedException {
-        host = OvsHost.start();
+    void servesEverySeriesInBaseUnitsAndPassesPromtool() throws IOException, InterruptedException {
         bridge = host.bridge("br-metrics");
         bridge.addPort("kvm401.0");
-        QosConfigFile.compressed().withPenalties(120, 4).withMetricsListen("127.0.0.1:0")
-                .writeTo(dir.resolve("config.json"));
-        daemon = DaemonProcess.in(dir, host.db()).startReady();
-        Matcher listening = LISTENING.matcher(daemon.awaitLog(LISTENING.pattern()));
-        assertThat(listening.find()).isTrue();
-        Tiers.penalise(host, bridge, daemon, "kvm401.0");
+        bridge.set("kvm401.0", "external_ids:vm-id=" + VM_ID);
+        QosConfigFile config = QosConfigFile.compressed().withPenalties(120, 4).withMetricsListen("127.0.0.1:0");
+        daemon = daemon(config).startReady();
+        int port = daemon.metricsPort();
+        long penaltyUntil = penalise("kvm401.0");
+        Files.writeString(daemon.files().config(), "{\"base_rate_mbit\": \"10\"}");
+        assertThat(daemon.cli("reload").exitCode()).isEqualTo(1);
+        config.writeTo(daemon.files().config());
+        assertThat(daemon.cli("reload").exitCode()).isZero();
 
+        Instant before = Instant.now();
+        String body = scrape(port);
+        PrometheusText s = PrometheusText.parse(body);
+
+        String[] guest = {"interface", "kvm401.0"};
+        assertThat(s.value("ovsqos_interface_tier", guest)).contains(1.0);
+        assertThat(s.value("ovsqos_interface_limit_bytes_per_second", guest)).contains(90_000 * 1000 / 8.0);
+        assertThat(s.value("ovsqos_interface_base_bytes_per_second", guest)).contains(100_000 * 1000 / 8.0);
+        assertThat(s.value("ovsqos_interface_penalty_end_timestamp_seconds", guest).orElseThrow())
+                .as("penalty_until of list, which drops the milliseconds").isBetween((double) penaltyUntil, penaltyUntil + 0.999);
+        assertThat(s.value("ovsqos_interface_present", guest)).contains(1.0);
+        assertThat(s.value("ovsqos_interface_receive_bytes_total", guest).orElseThrow())
+                .as("what the traffic player wrote into statistics:rx_bytes").isGreaterThan(1e6);
+        assertThat(s.value("ovsqos_interface_info", "interface", "kvm401.0", "vm_id", VM_ID)).contains(1.0);
+        assertThat(s.value("ovsqos_interfaces_managed")).contains(1.0);
+        assertThat(s.value("ovsqos_interfaces", "tier", "1")).contains(1.0);
+        assertThat(s.value("ovsqos_transitions_total", "from", "0", "to", "1")).contains(1.0);
+        assertThat(s.value("ovsqos_transitions_total", "from", "2", "to", "0")).as("registered at 0").contains(0.0);
+        assertThat(s.value("ovsqos_ovsdb_connection_state", "state", "connected")).contains(1.0);
+        assertThat(s.value("ovsqos_ovsdb_transactions_total", "result", "success").orElseThrow()).isPositive();
+        assertThat(s.value("ovsqos_state_saves_total", "result", "success").orElseThrow()).isPositive();
+        assertThat(s.value("ovsqos_reloads_total", "result", "success")).contains(1.0);
+        assertThat(s.value("ovsqos_reloads_total", "result", "failure")).contains(1.0);
+        assertThat(s.value("ovsqos_tick_interval_seconds")).contains(1.0);
+        assertThat(s.value("ovsqos_tick_duration_seconds_count").orElseThrow()).isPositive();
+        assertThat(s.value("ovsqos_last_tick_timestamp_seconds").orElseThrow())
+                .isBetween(before.getEpochSecond() - 30.0, before.getEpochSecond() + 30.0);
+        assertThat(s.samples("ovsqos_build_info")).singleElement()
+                .satisfies(b -> assertThat(b.labels().get("version")).isNotBlank().isNotEqualTo("dev"));
+        assertThat(s.types()).containsKeys("jvm_memory_used_bytes", "process_cpu_seconds_total");
+
+        PrometheusTools.Result lint = PrometheusTools.promtool(dir, body.getBytes(UTF_8), "check", "metrics");
+        assertThat(lint.exitCode()).as(lint.toString()).isZero();
+        assertThat(lint.output()).as("promtool's complaints").isBlank();
+    }
+
+    private static String scrape(int port) throws IOException, InterruptedException {
         HttpResponse<String> scrape = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + listening.group(1) + "/metrics"))
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
                         .timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
-
         assertThat(scrape.statusCode()).isEqualTo(200);
-        assertThat(scrape.body().lines())
-                .contains("ovsqos_interface_stage{interface=\"kvm401.0\"} 1.0")
-                .contains("ovsqos_interface_limit_kbps{interface=\"kvm401.0\"} 90000.0")
-                .contains("ovsqos_interface_present{interface=\"kvm401.0\"} 1.0")
-                .contains("ovsqos_interfaces_managed 1.0")
-                .contains("ovsqos_ovsdb_connected 1.0")
-                .anyMatch(l -> l.startsWith("ovsqos_transitions_total{") && l.contains("from=\"0\"")
-                        && l.contains("to=\"1\"") && l.endsWith(" 1.0"))
-                .anyMatch(l -> l.startsWith("ovsqos_ovsdb_transactions_total{outcome=\"success\"}"))
-                .anyMatch(l -> l.startsWith("ovsqos_tick_duration_seconds_count"))
-                .anyMatch(l -> l.startsWith("jvm_memory_used_bytes"));
+        return scrape.body();
     }
 }

@@ -4,20 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalDouble;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ovsqos.daemon.admin.InterfaceView;
+import org.ovsqos.daemon.testing.PrometheusText;
 
+/** The endpoint is the Prometheus client's server: what a scraper may ask of it. */
 class MetricsEndpointTest {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final DaemonMetrics metrics = new DaemonMetrics(registry);
@@ -27,8 +29,7 @@ class MetricsEndpointTest {
     @BeforeEach
     void start() throws IOException {
         metrics.bindJvmMetrics();
-        metrics.updateInterfaces(List.of(new InterfaceView("kvm101.0", 0, 1_000_000, 100_000, 1_000_000,
-                Optional.empty(), 42.0, OptionalDouble.empty(), true)));
+        metrics.updateInterfaces(List.of(DaemonMetricsTest.idle("kvm101.0", 4242)));
         endpoint = MetricsEndpoint.start(new InetSocketAddress("127.0.0.1", 0), registry);
     }
 
@@ -39,32 +40,61 @@ class MetricsEndpointTest {
         registry.close();
     }
 
-    private HttpResponse<String> get(String path, String method) throws Exception {
+    private HttpResponse<byte[]> get(String path, String... headers) throws Exception {
         URI uri = URI.create("http://127.0.0.1:" + endpoint.address().getPort() + path);
-        return http.send(HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String text(HttpResponse<byte[]> response) {
+        return new String(response.body(), StandardCharsets.UTF_8);
     }
 
     @Test
-    void servesThePrometheusScrapeOnMetrics() throws Exception {
-        HttpResponse<String> response = get("/metrics", "GET");
+    void servesTheTextFormatWhenNothingElseIsAsked() throws Exception {
+        HttpResponse<byte[]> response = get("/metrics");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue(MetricsEndpoint.CONTENT_TYPE);
-        assertThat(response.body())
-                .contains("ovsqos_interface_mbps{interface=\"kvm101.0\"} 42.0")
-                .contains("ovsqos_interfaces_managed 1.0")
-                .contains("ovsqos_ovsdb_transactions_total{outcome=\"failure\"} 0.0")
-                .contains("ovsqos_tick_duration_seconds_count 0")
-                .contains("jvm_memory_used_bytes");
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
+        PrometheusText scrape = PrometheusText.parse(text(response));
+        assertThat(scrape.value("ovsqos_interface_receive_bytes_total", "interface", "kvm101.0")).contains(4242.0);
+        assertThat(scrape.value("ovsqos_interfaces_managed")).contains(1.0);
+        assertThat(scrape.types()).containsKey("jvm_memory_used_bytes");
     }
 
     @Test
-    void otherPathsAndMethodsAreRefused() throws Exception {
-        assertThat(get("/", "GET").statusCode()).isEqualTo(404);
-        assertThat(get("/metrics/x", "GET").statusCode()).isEqualTo(404);
-        assertThat(get("/metrics", "POST").statusCode()).isEqualTo(405);
-        assertThat(get("/metrics", "HEAD").statusCode()).isEqualTo(200);
+    void servesOpenMetricsToAScraperThatAsksForIt() throws Exception {
+        HttpResponse<byte[]> response = get("/metrics", "Accept",
+                "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5");
+
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+                .startsWith("application/openmetrics-text; version=1.0.0");
+        assertThat(text(response)).contains("# TYPE ovsqos_interface info").endsWith("# EOF\n");
+    }
+
+    @Test
+    void compressesWithGzipWhenAsked() throws Exception {
+        HttpResponse<byte[]> response = get("/metrics", "Accept-Encoding", "gzip");
+
+        assertThat(response.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).contains("ovsqos_build_info");
+        }
+    }
+
+    @Test
+    void servesOnlyTheSeriesAskedForByName() throws Exception {
+        PrometheusText scrape = PrometheusText.parse(text(get("/metrics?name[]=ovsqos_build_info")));
+
+        assertThat(scrape.types()).containsOnlyKeys("ovsqos_build_info");
+    }
+
+    @Test
+    void answersAHealthCheck() throws Exception {
+        assertThat(get("/-/healthy").statusCode()).isEqualTo(200);
     }
 
     @Test

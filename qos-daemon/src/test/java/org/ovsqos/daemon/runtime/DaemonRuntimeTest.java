@@ -126,7 +126,7 @@ class DaemonRuntimeTest {
 
             String body = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
 
-            assertThat(body).contains("ovsqos_ovsdb_transactions_total{outcome=\"success\"} 1.0")
+            assertThat(body).contains("ovsqos_ovsdb_transactions_total{result=\"success\"} 1.0")
                     .contains("jvm_memory_used_bytes");
         }
         assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()))
