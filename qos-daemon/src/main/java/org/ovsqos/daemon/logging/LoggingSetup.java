@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * plus stderr. Under systemd, whose journal takes stderr, every line goes to one place only: the
  * journal by default ({@link #defaultLogFile}), the file alone when one is given. Done in code rather than in {@code logback.xml}
  * because the file comes from a flag, and because the client commands must never open it: the
- * jar's own {@code logback.xml} only writes warnings to stderr.
+ * jar's default ({@link ClientLoggingConfigurator}) only writes warnings to stderr.
  *
  * <p>Lines are {@code key=value} messages after a fixed prefix, so {@code grep iface=kvm101.0}
  * and {@code awk} work on the file; every value is escaped and bounded ({@link LogValues}), so
@@ -127,7 +127,7 @@ public final class LoggingSetup {
         return appender;
     }
 
-    private static LayoutWrappingEncoder<ILoggingEvent> encoder(Context context, String pattern) {
+    static LayoutWrappingEncoder<ILoggingEvent> encoder(Context context, String pattern) {
         PatternLayout layout = new PatternLayout();
         layout.setContext(context);
         layout.getInstanceConverterMap().put("journalprio", JournalPriorityConverter::new);
