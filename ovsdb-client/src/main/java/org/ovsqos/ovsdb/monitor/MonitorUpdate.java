@@ -53,6 +53,6 @@ public record MonitorUpdate(JsonNode monitorId, Optional<UUID> lastTxnId, TableU
         if (!json.isTextual()) {
             throw TableUpdatesCodec.malformed(what, at, "last-txn-id is not a string: " + json);
         }
-        return TableUpdatesCodec.parseUuid(json.textValue(), what, at);
+        return TableUpdatesCodec.parseUuid(json.textValue(), what, () -> at);
     }
 }

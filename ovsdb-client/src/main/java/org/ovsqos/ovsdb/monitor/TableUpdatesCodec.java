@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import java.util.function.Supplier;
 import org.ovsqos.ovsdb.OvsdbProtocolException;
 import org.ovsqos.ovsdb.notation.NotationJson;
 import org.ovsqos.ovsdb.notation.Row;
@@ -17,8 +17,6 @@ import org.ovsqos.ovsdb.notation.Row;
  */
 final class TableUpdatesCodec {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final Pattern UUID_TEXT =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private TableUpdatesCodec() {
     }
@@ -30,16 +28,16 @@ final class TableUpdatesCodec {
             requireObject(rowJson, what, at);
             JsonNode oldJson = rowJson.get("old");
             JsonNode newJson = rowJson.get("new");
-            Row old = oldJson == null ? null : NotationJson.rowFromJson(oldJson, at + "/old");
-            Row row = newJson == null ? null : NotationJson.rowFromJson(newJson, at + "/new");
+            Row old = oldJson == null ? null : NotationJson.decodeRow(oldJson, () -> at.get() + "/old");
+            Row row = newJson == null ? null : NotationJson.decodeRow(newJson, () -> at.get() + "/new");
             if (reply) {
                 if (old != null || row == null) {
-                    throw malformed(what, at, "an initial row has \"new\" and no \"old\"");
+                    throw malformed(what, at.get(), "an initial row has \"new\" and no \"old\"");
                 }
                 return new RowUpdate.Initial(row);
             }
             if (old == null && row == null) {
-                throw malformed(what, at, "neither \"old\" nor \"new\"");
+                throw malformed(what, at.get(), "neither \"old\" nor \"new\"");
             }
             if (old == null) {
                 return new RowUpdate.Insert(row);
@@ -54,47 +52,49 @@ final class TableUpdatesCodec {
         return parse(json, what, (rowJson, at) -> {
             requireObject(rowJson, what, at);
             if (rowJson.size() != 1) {
-                throw malformed(what, at, "expected exactly one of initial, insert, delete, modify, got " + rowJson.size()
+                throw malformed(what, at.get(), "expected exactly one of initial, insert, delete, modify, got " + rowJson.size()
                         + " members");
             }
             Map.Entry<String, JsonNode> only = rowJson.properties().iterator().next();
             String kind = only.getKey();
             JsonNode body = only.getValue();
-            String bodyAt = at + "/" + kind;
+            Supplier<String> bodyAt = () -> at.get() + "/" + kind;
             switch (kind) {
                 case "initial":
-                    return new RowUpdate.Initial(NotationJson.rowFromJson(body, bodyAt));
+                    return new RowUpdate.Initial(NotationJson.decodeRow(body, bodyAt));
                 case "insert":
-                    return new RowUpdate.Insert(NotationJson.rowFromJson(body, bodyAt));
+                    return new RowUpdate.Insert(NotationJson.decodeRow(body, bodyAt));
                 case "modify":
-                    return new RowUpdate.ModifyDiff(NotationJson.rowFromJson(body, bodyAt));
+                    return new RowUpdate.ModifyDiff(NotationJson.decodeRow(body, bodyAt));
                 case "delete":
                     // ovsdb-server sends null; tolerate an object, whose columns say nothing.
                     if (!body.isNull() && !body.isObject()) {
-                        throw malformed(what, bodyAt, "expected null, got " + body.getNodeType());
+                        throw malformed(what, bodyAt.get(), "expected null, got " + body.getNodeType());
                     }
                     return RowUpdate.Delete.withoutColumns();
                 default:
-                    throw malformed(what, at, "unknown row update \"" + kind + '"');
+                    throw malformed(what, at.get(), "unknown row update \"" + kind + '"');
             }
         });
     }
 
     @FunctionalInterface
     private interface RowParser {
-        RowUpdate parse(JsonNode rowJson, String at);
+        /** {@code at} is the row's pointer, asked for only to report a problem. */
+        RowUpdate parse(JsonNode rowJson, Supplier<String> at);
     }
 
     private static TableUpdates parse(JsonNode json, String what, RowParser rowParser) {
-        requireObject(json, what, "");
+        requireObject(json, what, () -> "");
         var tables = new LinkedHashMap<String, TableUpdate>();
         for (Map.Entry<String, JsonNode> t : json.properties()) {
             String table = t.getKey();
             String tableAt = "/" + escape(table);
-            requireObject(t.getValue(), what, tableAt);
+            requireObject(t.getValue(), what, () -> tableAt);
             var rows = new LinkedHashMap<UUID, RowUpdate>();
             for (Map.Entry<String, JsonNode> r : t.getValue().properties()) {
-                String at = tableAt + "/" + escape(r.getKey());
+                // Built only for an error: an update of thousands of rows must not build a string per row.
+                Supplier<String> at = () -> tableAt + "/" + escape(r.getKey());
                 UUID uuid = parseUuid(r.getKey(), what, at);
                 try {
                     rows.put(uuid, rowParser.parse(r.getValue(), at));
@@ -157,16 +157,31 @@ final class TableUpdatesCodec {
     }
 
     /** A UUID in the RFC 7047 36-character form; {@link UUID#fromString} alone accepts more. */
-    static UUID parseUuid(String text, String what, String at) {
-        if (!UUID_TEXT.matcher(text).matches()) {
-            throw malformed(what, at, "not a UUID: \"" + text + '"');
+    static UUID parseUuid(String text, String what, Supplier<String> at) {
+        if (!isUuidText(text)) {
+            throw malformed(what, at.get(), "not a UUID: \"" + text + '"');
         }
         return UUID.fromString(text);
     }
 
-    private static void requireObject(JsonNode json, String what, String at) {
+    /** Hex digits with hyphens at 8, 13, 18 and 23: checked by hand, as a regex costs a matcher per row. */
+    private static boolean isUuidText(String text) {
+        if (text.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = text.charAt(i);
+            boolean ok = i == 8 || i == 13 || i == 18 || i == 23 ? c == '-' : Character.digit(c, 16) >= 0 && c < 128;
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void requireObject(JsonNode json, String what, Supplier<String> at) {
         if (json == null || !json.isObject()) {
-            throw malformed(what, at, "expected a JSON object, got " + (json == null ? "nothing" : json.getNodeType()));
+            throw malformed(what, at.get(), "expected a JSON object, got " + (json == null ? "nothing" : json.getNodeType()));
         }
     }
 

@@ -5,12 +5,18 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.ovsqos.ovsdb.OvsdbProtocolException;
 
 /**
  * The schema-less decoder behind {@link NotationJson}: strict about shape, lenient about what
  * only a schema can decide, and precise about where a problem is (a JSON Pointer).
+ *
+ * <p>The pointer is built only for a problem: a {@link Malformed} carries the path below the
+ * value that failed and each level prefixes its own step as it propagates, and the entry points
+ * put the caller's pointer in front. Decoding a monitor update of thousands of rows (every few
+ * seconds, for statistics) thus builds no pointer strings at all.
  */
 final class NotationDecoder {
     /** RFC 7047 section 5.1: exactly 36 characters, hyphens at fixed places. */
@@ -22,95 +28,156 @@ final class NotationDecoder {
     }
 
     static Value value(JsonNode json, String pointer) {
+        try {
+            return value(json);
+        } catch (Malformed m) {
+            throw m.at(pointer);
+        }
+    }
+
+    /** {@code pointer} is asked for only when the row is malformed. */
+    static Row row(JsonNode json, Supplier<String> pointer) {
+        try {
+            return row(json);
+        } catch (Malformed m) {
+            throw m.at(pointer.get());
+        }
+    }
+
+    static Condition condition(JsonNode json, String pointer) {
+        try {
+            return condition(json);
+        } catch (Malformed m) {
+            throw m.at(pointer);
+        }
+    }
+
+    static Mutation mutation(JsonNode json, String pointer) {
+        try {
+            return mutation(json);
+        } catch (Malformed m) {
+            throw m.at(pointer);
+        }
+    }
+
+    private static Value value(JsonNode json) {
         if (json != null && json.isArray() && json.size() == 2 && json.get(0).isTextual()) {
             switch (json.get(0).textValue()) {
                 case "set":
-                    return set(json, pointer);
+                    return set(json);
                 case "map":
-                    return map(json, pointer);
+                    return map(json);
                 default:
                     break;
             }
         }
-        return atom(json, pointer, "an atom, set or map");
+        return atom(json, "an atom, set or map");
     }
 
-    static Row row(JsonNode json, String pointer) {
+    private static Row row(JsonNode json) {
         if (json == null || !json.isObject()) {
-            throw malformed("row", pointer, "expected a JSON object of columns", json);
+            throw new Malformed("row", "expected a JSON object of columns", json);
         }
         var columns = new LinkedHashMap<String, Value>(json.size() * 2);
         for (Map.Entry<String, JsonNode> e : json.properties()) {
-            columns.put(e.getKey(), value(e.getValue(), pointer + "/" + escape(e.getKey())));
+            try {
+                columns.put(e.getKey(), value(e.getValue()));
+            } catch (Malformed m) {
+                throw m.under(escape(e.getKey()));
+            }
         }
         return new Row(columns);
     }
 
-    static Condition condition(JsonNode json, String pointer) {
+    private static Condition condition(JsonNode json) {
         if (json != null && json.isBoolean()) {
             return Condition.constant(json.booleanValue()); // ovsdb-server(7) section 5.1
         }
-        requireTriple(json, pointer, "condition", "[<column>, <function>, <value>] or a boolean");
+        requireTriple(json, "condition", "[<column>, <function>, <value>] or a boolean");
         String symbol = json.get(1).textValue();
-        Condition.Function function = Condition.Function.fromSymbol(symbol)
-                .orElseThrow(() -> malformed("condition", pointer + "/1", "unknown function \"" + symbol + '"', json.get(1)));
-        return new Condition.Comparison(json.get(0).textValue(), function, value(json.get(2), pointer + "/2"));
+        Condition.Function function = Condition.Function.fromSymbol(symbol).orElseThrow(
+                () -> new Malformed("condition", "unknown function \"" + symbol + '"', json.get(1)).under("1"));
+        return new Condition.Comparison(json.get(0).textValue(), function, third(json));
     }
 
-    static Mutation mutation(JsonNode json, String pointer) {
-        requireTriple(json, pointer, "mutation", "[<column>, <mutator>, <value>]");
+    private static Mutation mutation(JsonNode json) {
+        requireTriple(json, "mutation", "[<column>, <mutator>, <value>]");
         String symbol = json.get(1).textValue();
-        Mutation.Mutator mutator = Mutation.Mutator.fromSymbol(symbol)
-                .orElseThrow(() -> malformed("mutation", pointer + "/1", "unknown mutator \"" + symbol + '"', json.get(1)));
-        return new Mutation(json.get(0).textValue(), mutator, value(json.get(2), pointer + "/2"));
+        Mutation.Mutator mutator = Mutation.Mutator.fromSymbol(symbol).orElseThrow(
+                () -> new Malformed("mutation", "unknown mutator \"" + symbol + '"', json.get(1)).under("1"));
+        return new Mutation(json.get(0).textValue(), mutator, third(json));
     }
 
-    private static void requireTriple(JsonNode json, String pointer, String what, String shape) {
-        if (json == null || !json.isArray() || json.size() != 3
-                || !json.get(0).isTextual() || !json.get(1).isTextual()) {
-            throw malformed(what, pointer, "expected " + shape, json);
+    private static Value third(JsonNode triple) {
+        try {
+            return value(triple.get(2));
+        } catch (Malformed m) {
+            throw m.under("2");
         }
     }
 
-    private static OvsdbSet set(JsonNode json, String pointer) {
+    private static void requireTriple(JsonNode json, String what, String shape) {
+        if (json == null || !json.isArray() || json.size() != 3
+                || !json.get(0).isTextual() || !json.get(1).isTextual()) {
+            throw new Malformed(what, "expected " + shape, json);
+        }
+    }
+
+    private static OvsdbSet set(JsonNode json) {
         JsonNode elements = json.get(1);
         if (!elements.isArray()) {
-            throw malformed("set", pointer, "expected [\"set\", [<atom>*]]", json);
+            throw new Malformed("set", "expected [\"set\", [<atom>*]]", json);
         }
         var set = new LinkedHashSet<Atom>(elements.size() * 2);
         for (int i = 0; i < elements.size(); i++) {
-            String at = pointer + "/1/" + i;
-            if (!set.add(atom(elements.get(i), at, "a set element (an atom)"))) {
-                throw malformed("set", at, "duplicate element", elements.get(i));
+            Atom element;
+            try {
+                element = atom(elements.get(i), "a set element (an atom)");
+            } catch (Malformed m) {
+                throw m.under(i).under("1");
+            }
+            if (!set.add(element)) {
+                throw new Malformed("set", "duplicate element", elements.get(i)).under(i).under("1");
             }
         }
         return new OvsdbSet(set);
     }
 
-    private static OvsdbMap map(JsonNode json, String pointer) {
+    private static OvsdbMap map(JsonNode json) {
         JsonNode pairs = json.get(1);
         if (!pairs.isArray()) {
-            throw malformed("map", pointer, "expected [\"map\", [[<key>, <value>]*]]", json);
+            throw new Malformed("map", "expected [\"map\", [[<key>, <value>]*]]", json);
         }
         var map = new LinkedHashMap<Atom, Atom>(pairs.size() * 2);
         for (int i = 0; i < pairs.size(); i++) {
-            JsonNode pair = pairs.get(i);
-            String at = pointer + "/1/" + i;
-            if (!pair.isArray() || pair.size() != 2) {
-                throw malformed("map", at, "a map pair must be a 2-element array [<key>, <value>]", pair);
-            }
-            Atom key = atom(pair.get(0), at + "/0", "a map key (an atom)");
-            Atom value = atom(pair.get(1), at + "/1", "a map value (an atom)");
-            if (map.putIfAbsent(key, value) != null) {
-                throw malformed("map", at + "/0", "duplicate key", pair.get(0));
+            try {
+                JsonNode pair = pairs.get(i);
+                if (!pair.isArray() || pair.size() != 2) {
+                    throw new Malformed("map", "a map pair must be a 2-element array [<key>, <value>]", pair);
+                }
+                Atom key = member(pair, 0, "a map key (an atom)");
+                Atom value = member(pair, 1, "a map value (an atom)");
+                if (map.putIfAbsent(key, value) != null) {
+                    throw new Malformed("map", "duplicate key", pair.get(0)).under("0");
+                }
+            } catch (Malformed m) {
+                throw m.under(i).under("1");
             }
         }
         return new OvsdbMap(map);
     }
 
-    private static Atom atom(JsonNode json, String pointer, String expected) {
+    private static Atom member(JsonNode pair, int index, String expected) {
+        try {
+            return atom(pair.get(index), expected);
+        } catch (Malformed m) {
+            throw m.under(index);
+        }
+    }
+
+    private static Atom atom(JsonNode json, String expected) {
         if (json == null || json.isNull() || json.isMissingNode()) {
-            throw malformed("value", pointer, "expected " + expected, json);
+            throw new Malformed("value", "expected " + expected, json);
         }
         switch (json.getNodeType()) {
             case BOOLEAN:
@@ -118,24 +185,24 @@ final class NotationDecoder {
             case STRING:
                 return new StringAtom(json.textValue());
             case NUMBER:
-                return number(json, pointer);
+                return number(json);
             case ARRAY:
-                return taggedAtom(json, pointer, expected);
+                return taggedAtom(json, expected);
             default:
-                throw malformed("value", pointer, "expected " + expected, json);
+                throw new Malformed("value", "expected " + expected, json);
         }
     }
 
-    private static Atom number(JsonNode json, String pointer) {
+    private static Atom number(JsonNode json) {
         if (json.isIntegralNumber()) {
             if (!json.canConvertToLong()) {
-                throw malformed("integer", pointer, "out of the 64-bit signed range", json);
+                throw new Malformed("integer", "out of the 64-bit signed range", json);
             }
             return new IntegerAtom(json.longValue());
         }
         double d = json.doubleValue();
         if (Double.isNaN(d)) {
-            throw malformed("real", pointer, "not a number", json);
+            throw new Malformed("real", "not a number", json);
         }
         if (Double.isInfinite(d)) {
             // Past the range by rounding: see NotationJson on how Open vSwitch writes reals.
@@ -144,26 +211,26 @@ final class NotationDecoder {
         return new RealAtom(d);
     }
 
-    private static Atom taggedAtom(JsonNode json, String pointer, String expected) {
+    private static Atom taggedAtom(JsonNode json, String expected) {
         String tag = json.size() == 2 && json.get(0).isTextual() ? json.get(0).textValue() : null;
         if ("uuid".equals(tag)) {
             JsonNode text = json.get(1);
             if (!text.isTextual() || !UUID_TEXT.matcher(text.textValue()).matches()) {
-                throw malformed("uuid", pointer + "/1", "expected a 36-character UUID string", text);
+                throw new Malformed("uuid", "expected a 36-character UUID string", text).under("1");
             }
             return new UuidAtom(UUID.fromString(text.textValue()));
         }
         if ("named-uuid".equals(tag)) {
             JsonNode name = json.get(1);
             if (!name.isTextual() || !NamedUuidAtom.isValidName(name.textValue())) {
-                throw malformed("named-uuid", pointer + "/1", "expected an <id> ([_a-zA-Z][_a-zA-Z0-9]*)", name);
+                throw new Malformed("named-uuid", "expected an <id> ([_a-zA-Z][_a-zA-Z0-9]*)", name).under("1");
             }
             return new NamedUuidAtom(name.textValue());
         }
         if ("set".equals(tag) || "map".equals(tag)) {
-            throw malformed(tag, pointer, "expected " + expected + ", not a " + tag, json);
+            throw new Malformed(tag, "expected " + expected + ", not a " + tag, json);
         }
-        throw malformed("value", pointer,
+        throw new Malformed("value",
                 "expected " + expected + "; an array must be [\"uuid\"|\"named-uuid\"|\"set\"|\"map\", ...]", json);
     }
 
@@ -171,12 +238,43 @@ final class NotationDecoder {
         return token.replace("~", "~0").replace("/", "~1");
     }
 
-    private static OvsdbProtocolException malformed(String what, String pointer, String problem, JsonNode got) {
-        String snippet = got == null || got.isMissingNode() ? "nothing" : got.toString();
-        if (snippet.length() > SNIPPET_MAX) {
-            snippet = snippet.substring(0, SNIPPET_MAX) + "...";
+    /**
+     * A problem found while decoding, with the path from the value being decoded down to it;
+     * {@link #at} makes it the {@link OvsdbProtocolException} the caller sees. No stack trace: it
+     * never leaves this class.
+     */
+    private static final class Malformed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String what;
+        private final String problem;
+        private final transient JsonNode got;
+        private String below = "";
+
+        Malformed(String what, String problem, JsonNode got) {
+            super(null, null, false, false);
+            this.what = what;
+            this.problem = problem;
+            this.got = got;
         }
-        return new OvsdbProtocolException("malformed " + what + " at " + (pointer.isEmpty() ? "top level" : pointer)
-                + ": " + problem + ", got " + snippet);
+
+        /** Puts the step {@code token} (already escaped) in front of the path. */
+        Malformed under(String token) {
+            below = "/" + token + below;
+            return this;
+        }
+
+        Malformed under(int index) {
+            return under(Integer.toString(index));
+        }
+
+        OvsdbProtocolException at(String pointer) {
+            String where = pointer + below;
+            String snippet = got == null || got.isMissingNode() ? "nothing" : got.toString();
+            if (snippet.length() > SNIPPET_MAX) {
+                snippet = snippet.substring(0, SNIPPET_MAX) + "...";
+            }
+            return new OvsdbProtocolException("malformed " + what + " at " + (where.isEmpty() ? "top level" : where)
+                    + ": " + problem + ", got " + snippet);
+        }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.Supplier;
 import org.ovsqos.ovsdb.OvsdbProtocolException;
 
 /**
@@ -125,11 +126,19 @@ public final class NotationJson {
 
     /** Decodes a row object. @throws OvsdbProtocolException if it is malformed */
     public static Row rowFromJson(JsonNode json) {
-        return NotationDecoder.row(json, "");
+        return NotationDecoder.row(json, () -> "");
     }
 
     /** Decodes a row object found at {@code pointer} of an enclosing message. */
     public static Row rowFromJson(JsonNode json, String pointer) {
+        return NotationDecoder.row(json, () -> pointer);
+    }
+
+    /**
+     * Decodes a row object found at the pointer {@code pointer} gives, which is asked for only if
+     * the row is malformed: for decoders of many rows, which then build no pointer per row.
+     */
+    public static Row decodeRow(JsonNode json, Supplier<String> pointer) {
         return NotationDecoder.row(json, pointer);
     }
 
