@@ -147,7 +147,8 @@ final class Governor implements RowListener {
         }
         rows.update(row);
         observations.observe(row, now);
-        if (!manages(row.name())) {
+        // Most updates are vswitchd's statistics, every few seconds for every row: nothing to decide.
+        if ((before != null && before.sameBesidesStatistics(row)) || !manages(row.name())) {
             return;
         }
         if (before != null && !before.externalBaseMbit().equals(row.externalBaseMbit())) {
@@ -157,12 +158,9 @@ final class Governor implements RowListener {
                     row.externalBaseMbit().orElse("none"));
             limits.scheduleFlush();
         }
-        boolean policingChanged = before == null
-                || !before.policedAs(row.policingRateKbps(), row.policingBurstKb());
-        if (!policingChanged) {
-            return;
+        if (before == null || !before.policedAs(row.policingRateKbps(), row.policingBurstKb())) {
+            limits.policingChanged(row);
         }
-        limits.policingChanged(row);
     }
 
     private void disappeared(UUID uuid) {
