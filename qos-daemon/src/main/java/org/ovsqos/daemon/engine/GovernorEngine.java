@@ -173,7 +173,6 @@ public final class GovernorEngine implements DaemonEngine {
     private void serveMetrics(InetSocketAddress address) {
         try {
             runtime.serveMetrics(address);
-            runtime.metrics().bindJvmMetrics();
         } catch (Exception e) {
             Log.log.error("metrics listen={} error=\"{}\" action=\"running without metrics\"", address, e.toString());
         }

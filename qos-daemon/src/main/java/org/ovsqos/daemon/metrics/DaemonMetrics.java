@@ -1,103 +1,77 @@
 package org.ovsqos.daemon.metrics;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Consumer;
 import org.ovsqos.daemon.admin.ConnectionState;
-import org.ovsqos.daemon.common.Version;
 
 /**
- * The daemon's meters, as the engine reports to them; {@code docs/metrics.md} lists every series
- * they make. The engine calls from its thread, scrapes read from another, so every value a meter
- * reads is volatile or atomic. Names are Micrometer's dotted form; Prometheus shows
- * {@code ovsqos.transitions} as {@code ovsqos_transitions_total}, a timer in seconds, and so on.
+ * The daemon's figures, as the engine reports them; {@code docs/metrics.md} lists every series
+ * they make. They are plain atomics and volatiles, not meters: most daemons run without
+ * {@code metrics_listen}, and then no Micrometer or Prometheus class is loaded and no meter exists.
+ * {@link MetricsEndpoint} builds the meters that read these figures when it starts, so the counters
+ * still count from the process's start. The engine writes from its thread, scrapes read from
+ * another, hence atomics and volatiles.
  */
-public final class DaemonMetrics implements AutoCloseable {
-    static final String BUILD_INFO = "ovsqos.build.info";
-    static final String INTERFACES_MANAGED = "ovsqos.interfaces.managed";
-    static final String DRIFT_RESTORES = "ovsqos.drift.restores";
-    static final String RELOADS = "ovsqos.reloads";
-    static final String STATE_SAVES = "ovsqos.state.saves";
-    static final String OVSDB_CONNECTION_STATE = "ovsqos.ovsdb.connection.state";
-    static final String OVSDB_RECONNECTS = "ovsqos.ovsdb.reconnects";
-    static final String OVSDB_TRANSACTIONS = "ovsqos.ovsdb.transactions";
-    static final String TICK_DURATION = "ovsqos.tick.duration";
-    static final String LAST_TICK = "ovsqos.last.tick.timestamp.seconds";
-    static final String TICK_INTERVAL = "ovsqos.tick.interval.seconds";
-    static final String TAG_RESULT = "result";
-    /** Tick durations fall in these buckets: a tick of 1000 interfaces takes about 10 ms. */
-    private static final Duration[] TICK_BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(10),
-        Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(1),
-        Duration.ofSeconds(5)};
+public final class DaemonMetrics {
+    /** One transition between tiers, the key of its counter. */
+    record Transition(int from, int to) {}
 
-    private final MeterRegistry registry;
-    private final InterfaceMeters interfaces;
-    private final TierMeters tiers;
-    private final JvmMeters jvm = new JvmMeters();
-    private final AtomicInteger managed = new AtomicInteger();
+    private final AtomicLongArray transactions = new AtomicLongArray(2);
+    private final AtomicLongArray reloads = new AtomicLongArray(2);
+    private final AtomicLongArray stateSaves = new AtomicLongArray(2);
+    private final AtomicLong reconnects = new AtomicLong();
+    private final AtomicLong driftRestores = new AtomicLong();
+    private final Map<Transition, AtomicLong> transitions = new ConcurrentHashMap<>();
+    /** The most tiers any configuration had: a reload that removes tiers keeps their series. */
+    private final AtomicInteger tiers = new AtomicInteger();
+    private volatile Collection<InterfaceFigures> interfaces = List.of();
     private volatile ConnectionState ovsdbState = ConnectionState.CONNECTING;
     /** Until the first tick, the process's start: the alert on ticks then counts from there. */
     private volatile double lastTickSeconds = ManagementFactory.getRuntimeMXBean().getStartTime() / 1000.0;
     private volatile double tickIntervalSeconds = Double.NaN;
-    private final Counter reconnects;
-    private final Counter driftRestores;
-    private final Timer tick;
+    /** The endpoint's histogram once it has started; until then a tick's duration goes nowhere. */
+    private volatile Consumer<Duration> tickTimer = took -> { };
 
-    public DaemonMetrics(MeterRegistry registry) {
-        this.registry = Objects.requireNonNull(registry, "registry");
-        JvmMeters.denyFlaggedNames(registry);
-        interfaces = new InterfaceMeters(registry);
-        tiers = new TierMeters(registry);
-        Gauge.builder(BUILD_INFO, () -> 1).tag("version", Version.current())
-                .description("1, labelled with the daemon's version").register(registry);
-        Gauge.builder(INTERFACES_MANAGED, managed, AtomicInteger::get)
-                .description("Interfaces the daemon manages, present or still owing a penalty").register(registry);
-        for (ConnectionState state : ConnectionState.values()) {
-            Gauge.builder(OVSDB_CONNECTION_STATE, this, m -> m.ovsdbState == state ? 1 : 0)
-                    .tag("state", state.jsonName()).description("1 for the state the OVSDB connection is in, else 0")
-                    .register(registry);
-        }
-        reconnects = Counter.builder(OVSDB_RECONNECTS).description("Connections to OVSDB re-established after a loss")
-                .register(registry);
-        for (boolean success : new boolean[] {true, false}) {
-            transactions(success);
-            reloads(success);
-            stateSaves(success);
-        }
-        driftRestores = Counter.builder(DRIFT_RESTORES)
-                .description("Limits changed behind the daemon's back and written back").register(registry);
-        tick = Timer.builder(TICK_DURATION).serviceLevelObjectives(TICK_BUCKETS)
-                .description("Time one tick takes: observe, decide, transact, save").register(registry);
-        Gauge.builder(LAST_TICK, this, m -> m.lastTickSeconds)
-                .description("When the last tick ran, Unix time in seconds (before the first: the process's start)")
-                .register(registry);
-        Gauge.builder(TICK_INTERVAL, this, m -> m.tickIntervalSeconds)
-                .description("sample_interval_sec: how often a tick runs").register(registry);
-    }
-
-    /** The policy's shape, at start-up and after every reload. */
+    /**
+     * The policy's shape, at start-up and after every reload. Every transition it allows (an
+     * escalation {@code k -> k+1}, a penalty ending or released {@code k -> 0}) is counted from 0
+     * on, so that {@code increase()} and an alert on it see the first one.
+     */
     public void configure(int tierCount, Duration tickInterval) {
-        tiers.configure(tierCount);
+        tiers.accumulateAndGet(tierCount, Math::max);
+        for (int tier = 0; tier <= tierCount; tier++) {
+            if (tier < tierCount) {
+                transitionCount(tier, tier + 1);
+            }
+            if (tier > 0) {
+                transitionCount(tier, 0);
+            }
+        }
         tickIntervalSeconds = tickInterval.toNanos() / 1e9;
     }
 
-    /** Makes the per-interface series match what the engine last published. */
+    /**
+     * What the engine last published; the per-interface and per-tier series are built from it when
+     * a scrape asks, so a publish costs one volatile write whether or not anything scrapes. The
+     * caller hands the collection over and does not change it afterwards.
+     */
     public void updateInterfaces(Collection<InterfaceFigures> figures) {
-        interfaces.update(figures);
-        tiers.count(figures);
-        managed.set(figures.size());
+        interfaces = Objects.requireNonNull(figures, "figures");
     }
 
     /** One interface changed tier (an escalation, a penalty ending, or a release). */
     public void transition(int fromTier, int toTier) {
-        tiers.transition(fromTier, toTier);
+        transitionCount(fromTier, toTier).incrementAndGet();
     }
 
     public void ovsdbState(ConnectionState state) {
@@ -105,59 +79,89 @@ public final class DaemonMetrics implements AutoCloseable {
     }
 
     public void ovsdbReconnected() {
-        reconnects.increment();
+        reconnects.incrementAndGet();
     }
 
     public void transaction(boolean succeeded) {
-        transactions(succeeded).increment();
+        transactions.incrementAndGet(index(succeeded));
     }
 
     /** A limit someone else changed was written back. */
     public void driftRestored() {
-        driftRestores.increment();
+        driftRestores.incrementAndGet();
     }
 
     public void reloaded(boolean succeeded) {
-        reloads(succeeded).increment();
+        reloads.incrementAndGet(index(succeeded));
     }
 
     /** A write of the state file (one that changed nothing is no save). */
     public void stateSaved(boolean succeeded) {
-        stateSaves(succeeded).increment();
+        stateSaves.incrementAndGet(index(succeeded));
     }
 
     /** A tick that started at {@code at} (its policy time) and ran to its end, taking {@code took}. */
     public void tick(Instant at, Duration took) {
-        tick.record(took);
+        tickTimer.accept(took);
         lastTickSeconds = at.toEpochMilli() / 1000.0;
     }
 
-    /** JVM and process meters (memory, GC, threads, classes, CPU, file descriptors, uptime). */
-    public void bindJvmMetrics() {
-        jvm.bindTo(registry);
+    // ------------------------------------------------------------- read by the endpoint's meters
+
+    void recordTicksWith(Consumer<Duration> timer) {
+        tickTimer = Objects.requireNonNull(timer, "timer");
     }
 
-    @Override
-    public void close() {
-        jvm.close();
+    Collection<InterfaceFigures> interfaces() {
+        return interfaces;
     }
 
-    private Counter transactions(boolean success) {
-        return Counter.builder(OVSDB_TRANSACTIONS).tag(TAG_RESULT, result(success))
-                .description("OVSDB transact calls that wrote limits").register(registry);
+    int tiers() {
+        return tiers.get();
     }
 
-    private Counter reloads(boolean success) {
-        return Counter.builder(RELOADS).tag(TAG_RESULT, result(success))
-                .description("Config reloads (ovs-qos reload, SIGHUP): done, or refused").register(registry);
+    /** The transitions counted so far, each with its count; a live view. */
+    Map<Transition, AtomicLong> transitions() {
+        return transitions;
     }
 
-    private Counter stateSaves(boolean success) {
-        return Counter.builder(STATE_SAVES).tag(TAG_RESULT, result(success))
-                .description("Writes of the state file").register(registry);
+    long transactions(boolean succeeded) {
+        return transactions.get(index(succeeded));
     }
 
-    private static String result(boolean success) {
-        return success ? "success" : "failure";
+    long reloads(boolean succeeded) {
+        return reloads.get(index(succeeded));
+    }
+
+    long stateSaves(boolean succeeded) {
+        return stateSaves.get(index(succeeded));
+    }
+
+    long reconnects() {
+        return reconnects.get();
+    }
+
+    long driftRestores() {
+        return driftRestores.get();
+    }
+
+    ConnectionState ovsdbState() {
+        return ovsdbState;
+    }
+
+    double lastTickSeconds() {
+        return lastTickSeconds;
+    }
+
+    double tickIntervalSeconds() {
+        return tickIntervalSeconds;
+    }
+
+    private AtomicLong transitionCount(int from, int to) {
+        return transitions.computeIfAbsent(new Transition(from, to), t -> new AtomicLong());
+    }
+
+    private static int index(boolean succeeded) {
+        return succeeded ? 0 : 1;
     }
 }

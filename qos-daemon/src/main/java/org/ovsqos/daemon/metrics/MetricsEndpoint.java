@@ -1,6 +1,5 @@
 package org.ovsqos.daemon.metrics;
 
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -13,26 +12,30 @@ import java.util.concurrent.Executors;
  * HTTP server: it negotiates the format a scraper asks for (OpenMetrics, the text format,
  * protobuf), compresses with gzip when asked, and answers {@code name[]=} filters. It also serves
  * {@code /-/healthy} and a page at {@code /} linking to the metrics. Off unless
- * {@code metrics_listen} is set.
+ * {@code metrics_listen} is set; the meters, the JVM binders and the server exist from its start
+ * to its close, and nothing of them before.
  */
 public final class MetricsEndpoint implements AutoCloseable {
     public static final String PATH = "/metrics";
 
     private final HTTPServer server;
+    private final PrometheusExport export;
     private final InetSocketAddress address;
 
-    private MetricsEndpoint(HTTPServer server, InetSocketAddress address) {
+    private MetricsEndpoint(HTTPServer server, PrometheusExport export, InetSocketAddress address) {
         this.server = server;
+        this.export = export;
         this.address = address;
     }
 
     /**
-     * Binds {@code address} (resolving it if needed) and starts serving.
+     * Binds {@code address} (resolving it if needed) and starts serving {@code metrics}, with the
+     * JVM and process series.
      *
      * @throws IOException when the address cannot be bound
      */
-    public static MetricsEndpoint start(InetSocketAddress address, PrometheusMeterRegistry registry) throws IOException {
-        Objects.requireNonNull(registry, "registry");
+    public static MetricsEndpoint start(InetSocketAddress address, DaemonMetrics metrics) throws IOException {
+        Objects.requireNonNull(metrics, "metrics");
         InetSocketAddress bind = address.isUnresolved()
                 ? new InetSocketAddress(address.getHostString(), address.getPort()) : address;
         if (bind.isUnresolved()) {
@@ -44,12 +47,15 @@ public final class MetricsEndpoint implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        PrometheusExport export = new PrometheusExport(metrics);
         try {
+            export.bindJvmMetrics();
             HTTPServer server = HTTPServer.builder().inetAddress(bind.getAddress()).port(bind.getPort())
-                    .registry(registry.getPrometheusRegistry()).executorService(executor).buildAndStart();
-            return new MetricsEndpoint(server, new InetSocketAddress(bind.getAddress(), server.getPort()));
+                    .registry(export.prometheusRegistry()).executorService(executor).buildAndStart();
+            return new MetricsEndpoint(server, export, new InetSocketAddress(bind.getAddress(), server.getPort()));
         } catch (IOException | RuntimeException e) {
             executor.shutdownNow();
+            export.close();
             throw e;
         }
     }
@@ -62,5 +68,6 @@ public final class MetricsEndpoint implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        export.close();
     }
 }

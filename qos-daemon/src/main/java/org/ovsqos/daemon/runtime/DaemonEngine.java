@@ -5,7 +5,7 @@ import org.ovsqos.daemon.common.DaemonOptions;
 /**
  * The daemon's engine: the tick loop, the reconciler and the OVSDB wiring. {@code ovs-qos daemon}
  * takes the lock, configures logging and builds a {@link DaemonRuntime} (signals, sd_notify,
- * metrics registry, shutdown latch), then hands control to the engine until it returns.
+ * metrics figures, shutdown latch), then hands control to the engine until it returns.
  *
  * <p>What the engine is expected to do with the runtime, in order: load the config (on an
  * unusable file log one ERROR line and return {@code 1}); restore the state file; publish its

@@ -1,7 +1,5 @@
 package org.ovsqos.daemon.runtime;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -26,8 +24,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The process around the engine: what {@code ovs-qos daemon} has set up before the engine runs
- * (signal handlers, sd_notify, the metrics registry) and what the engine starts through it (the
+ * (signal handlers, sd_notify, the metrics' figures) and what the engine starts through it (the
  * admin socket, the metrics endpoint), all closed in reverse order when the engine returns.
+ *
+ * <p>Nothing here names a Micrometer or Prometheus type: without {@code metrics_listen} the daemon
+ * loads none of them, and only {@link #serveMetrics} reaches the code that does.
  *
  * <p>Signals only hand over: SIGTERM/SIGINT count down the shutdown latch (and tell systemd
  * {@code STOPPING=1} at once), SIGHUP calls the engine's reload action, which must just submit
@@ -40,8 +41,7 @@ public final class DaemonRuntime implements AutoCloseable {
     private final SystemdNotifier notifier;
     private final Clock clock;
     private final Instant startedAt;
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final DaemonMetrics metrics = new DaemonMetrics(registry);
+    private final DaemonMetrics metrics = new DaemonMetrics();
     private final CountDownLatch shutdown = new CountDownLatch(1);
     private final AtomicBoolean stoppingSent = new AtomicBoolean();
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
@@ -124,10 +124,12 @@ public final class DaemonRuntime implements AutoCloseable {
         return server;
     }
 
-    /** Starts the Prometheus endpoint (with JVM metrics) on {@code metrics_listen}; closed with the runtime. */
+    /**
+     * Starts the Prometheus endpoint (with JVM metrics) on {@code metrics_listen}, serving the
+     * figures counted since the process started; closed with the runtime.
+     */
     public synchronized MetricsEndpoint serveMetrics(InetSocketAddress address) throws IOException {
-        metrics.bindJvmMetrics();
-        MetricsEndpoint endpoint = MetricsEndpoint.start(address, registry);
+        MetricsEndpoint endpoint = MetricsEndpoint.start(address, metrics);
         resources.push(endpoint);
         log.info("metrics endpoint listening address={}{}", endpoint.address(), MetricsEndpoint.PATH);
         return endpoint;
@@ -149,8 +151,6 @@ public final class DaemonRuntime implements AutoCloseable {
         if (signals != null) {
             signals.close();
         }
-        metrics.close();
-        registry.close();
         notifier.close();
     }
 

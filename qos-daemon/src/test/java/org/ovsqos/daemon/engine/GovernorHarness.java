@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.ovsqos.daemon.engine.Rows.inserted;
 import static org.ovsqos.daemon.engine.Rows.modified;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +38,7 @@ final class GovernorHarness {
     final Governor governor;
 
     GovernorHarness(boolean dryRun) {
-        DaemonMetrics metrics = new DaemonMetrics(new SimpleMeterRegistry());
+        DaemonMetrics metrics = new DaemonMetrics();
         governor = new Governor(thread, clock, PolicyBook.empty(config("")), effects, metrics,
                 new OvsdbLinkTracker("unix:/test/db.sock", metrics), dryRun);
     }

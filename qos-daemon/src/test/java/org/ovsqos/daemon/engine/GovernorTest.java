@@ -2,7 +2,6 @@ package org.ovsqos.daemon.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +19,8 @@ import org.ovsqos.core.policy.InterfaceState;
 import org.ovsqos.core.policy.Limit;
 import org.ovsqos.core.policy.PolicyBook;
 import org.ovsqos.daemon.metrics.DaemonMetrics;
+import org.ovsqos.daemon.metrics.MetricsScrape;
+import org.ovsqos.daemon.testing.PrometheusText;
 import org.ovsqos.ovsdb.OvsdbConnectionException;
 import org.ovsqos.ovsdb.cache.RowEvent;
 import org.ovsqos.ovsdb.client.SessionEvent;
@@ -49,13 +50,12 @@ class GovernorTest {
     private final ManualThread thread = new ManualThread(clock);
     private final RecordingEffects effects = new RecordingEffects();
     /** The meters of the governor made last. */
-    private SimpleMeterRegistry registry;
+    private DaemonMetrics metrics;
     private final Governor governor = governor(false);
 
     private Governor governor(boolean dryRun) {
         QosConfig config = ConfigParser.parse(CONFIG.getBytes(StandardCharsets.UTF_8)).config().orElseThrow();
-        registry = new SimpleMeterRegistry();
-        DaemonMetrics metrics = new DaemonMetrics(registry);
+        metrics = new DaemonMetrics();
         return new Governor(thread, clock, PolicyBook.empty(config), effects, metrics,
                 new OvsdbLinkTracker("unix:/test/db.sock", metrics), dryRun);
     }
@@ -185,10 +185,11 @@ class GovernorTest {
         assertThat(governor.book().state("kvm101.0").orElseThrow().lastMbps()).isZero();
         assertThat(effects.batches.get(effects.batches.size() - 1))
                 .containsExactly(new LimitWrite(uuid(1), "kvm101.0", BASE));
-        assertThat(registry.get("ovsqos.transitions").tags("from", "0", "to", "1").counter().count()).isEqualTo(1);
-        assertThat(registry.get("ovsqos.transitions").tags("from", "1", "to", "0").counter().count()).isEqualTo(1);
-        assertThat(registry.get("ovsqos.last.tick.timestamp.seconds").gauge().value())
-                .isEqualTo(clock.instant().toEpochMilli() / 1000.0);
+        PrometheusText scrape = MetricsScrape.of(metrics);
+        assertThat(scrape.value("ovsqos_transitions_total", "from", "0", "to", "1")).contains(1.0);
+        assertThat(scrape.value("ovsqos_transitions_total", "from", "1", "to", "0")).contains(1.0);
+        assertThat(scrape.value("ovsqos_last_tick_timestamp_seconds"))
+                .contains(clock.instant().toEpochMilli() / 1000.0);
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.ovsqos.daemon.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -56,7 +55,7 @@ class GovernorThreadTest {
     @Test
     void theReconcilerRefusesACallFromAnotherThreadToo() {
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-        DaemonMetrics metrics = new DaemonMetrics(new SimpleMeterRegistry());
+        DaemonMetrics metrics = new DaemonMetrics();
         LimitReconciler limits = new LimitReconciler(new ManualThread(clock), new InterfaceRows(),
                 new HeldEffects()::write, metrics, new OvsdbLinkTracker("unix:/test/db.sock", metrics), () -> false);
 

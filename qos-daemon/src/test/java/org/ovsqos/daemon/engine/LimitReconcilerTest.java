@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.ovsqos.daemon.engine.Rows.row;
 import static org.ovsqos.daemon.engine.Rows.uuid;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.ovsqos.core.policy.Limit;
 import org.ovsqos.daemon.metrics.DaemonMetrics;
+import org.ovsqos.daemon.metrics.MetricsScrape;
 import org.ovsqos.ovsdb.OvsdbConnectionException;
 import org.ovsqos.ovsdb.client.SessionEvent;
 import org.ovsqos.ovsdb.client.SessionState;
@@ -34,8 +34,7 @@ class LimitReconcilerTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final ManualThread thread = new ManualThread(clock);
     private final HeldEffects ovsdb = new HeldEffects();
-    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final DaemonMetrics metrics = new DaemonMetrics(registry);
+    private final DaemonMetrics metrics = new DaemonMetrics();
     private final OvsdbLinkTracker link = new OvsdbLinkTracker("unix:/test/db.sock", metrics);
     private final InterfaceRows rows = new InterfaceRows();
     private boolean dryRun;
@@ -218,7 +217,7 @@ class LimitReconcilerTest {
 
     /** OVSDB's reply to the {@code i}-th transaction: the comment's result, then the writes'. */
     private double driftRestores() {
-        return registry.get("ovsqos.drift.restores").counter().count();
+        return MetricsScrape.of(metrics).value("ovsqos_drift_restores_total").orElseThrow();
     }
 
     private void answer(int i, OperationResult... writes) {

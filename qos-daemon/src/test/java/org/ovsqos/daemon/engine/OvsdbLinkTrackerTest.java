@@ -2,7 +2,6 @@ package org.ovsqos.daemon.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -21,7 +20,7 @@ class OvsdbLinkTrackerTest {
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
     private final OvsdbLinkTracker link = new OvsdbLinkTracker("unix:/test/db.sock",
-            new DaemonMetrics(new SimpleMeterRegistry()));
+            new DaemonMetrics());
     private Instant now = START;
 
     @Test

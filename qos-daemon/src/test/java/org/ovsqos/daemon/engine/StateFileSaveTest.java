@@ -3,7 +3,6 @@ package org.ovsqos.daemon.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import org.ovsqos.core.policy.InterfaceState;
 import org.ovsqos.core.policy.StateRecord;
 import org.ovsqos.daemon.admin.StateFileStatus;
 import org.ovsqos.daemon.metrics.DaemonMetrics;
+import org.ovsqos.daemon.metrics.MetricsScrape;
 
 /** Saving the state file: what the daemon tells when it cannot, and what it cleans up after a crash. */
 class StateFileSaveTest {
@@ -25,11 +25,10 @@ class StateFileSaveTest {
     @TempDir
     Path dir;
 
-    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final DaemonMetrics metrics = new DaemonMetrics(registry);
+    private final DaemonMetrics metrics = new DaemonMetrics();
 
     private double saves(String result) {
-        return registry.get("ovsqos.state.saves").tag("result", result).counter().count();
+        return MetricsScrape.of(metrics).value("ovsqos_state_saves_total", "result", result).orElseThrow();
     }
 
     /** A different content each call, as every tick's state differs. */

@@ -2,7 +2,6 @@ package org.ovsqos.daemon.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +28,7 @@ class StateFileTest {
     private static final String ASIDE = "state.json.unusable-20261203T082036Z";
 
     private StateFile stateFile() {
-        return new StateFile(state(), new DaemonMetrics(new SimpleMeterRegistry()));
+        return new StateFile(state(), new DaemonMetrics());
     }
 
     @TempDir

@@ -3,7 +3,6 @@ package org.ovsqos.daemon.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -98,7 +97,7 @@ class TierTimingTraceTest {
         Trace(long seed) {
             random = new Random(seed);
             QosConfig config = QosConfig.defaults();
-            DaemonMetrics metrics = new DaemonMetrics(new SimpleMeterRegistry());
+            DaemonMetrics metrics = new DaemonMetrics();
             governor = new Governor(thread, clock, PolicyBook.empty(config), this, metrics,
                     new OvsdbLinkTracker("unix:/test/db.sock", metrics), false);
             rowLimit = governor.book().desiredLimit(IFACE, Optional.empty(), START).orElseThrow();

@@ -2,6 +2,7 @@ package org.ovsqos.daemon.it;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -9,9 +10,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.ovsqos.daemon.testing.PrometheusText;
@@ -19,11 +23,14 @@ import org.ovsqos.daemon.testing.PrometheusText;
 /**
  * {@code metrics_listen}: the daemon's Prometheus endpoint, scraped while a guest is penalised,
  * after a reload refused and one done; every series in base units, and the whole output, JVM and
- * process series included, as {@code promtool check metrics} wants it.
+ * process series included, as {@code promtool check metrics} wants it. Without it, the daemon
+ * loads no class of Micrometer or of the Prometheus client, as the JVM's class-loading log shows.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class MetricsIT extends DaemonOnOvsHost {
     static final String VM_ID = "9b2e4c1a-6d3f-4e8b-a0c5-7f1e2d3c4b5a";
+    /** A line of {@code -Xlog:class+load} naming a class of either library: {@code [0.3s][info][class,load] io.micrometer...}. */
+    private static final Pattern METRICS_LIBRARY_CLASS = Pattern.compile("\\] (io\\.micrometer|io\\.prometheus)\\.");
 
     @Test
     void servesEverySeriesInBaseUnitsAndPassesPromtool() throws IOException, InterruptedException {
@@ -31,7 +38,8 @@ class MetricsIT extends DaemonOnOvsHost {
         bridge.addPort("kvm401.0");
         bridge.set("kvm401.0", "external_ids:vm-id=" + VM_ID);
         QosConfigFile config = QosConfigFile.compressed().withPenalties(120, 4).withMetricsListen("127.0.0.1:0");
-        daemon = daemon(config).startReady();
+        Path classLog = dir.resolve("classes.log");
+        daemon = daemon(config).jvmOptions(logClassLoading(classLog)).startReady();
         int port = daemon.metricsPort();
         long penaltyUntil = penalise("kvm401.0");
         Files.writeString(daemon.files().config(), "{\"base_rate_mbit\": \"10\"}");
@@ -73,6 +81,33 @@ class MetricsIT extends DaemonOnOvsHost {
         PrometheusTools.Result lint = PrometheusTools.promtool(dir, body.getBytes(UTF_8), "check", "metrics");
         assertThat(lint.exitCode()).as(lint.toString()).isZero();
         assertThat(lint.output()).as("promtool's complaints").isBlank();
+        assertThat(Files.readAllLines(classLog)).as("what the class-loading log shows of a daemon serving metrics")
+                .anyMatch(l -> METRICS_LIBRARY_CLASS.matcher(l).find());
+    }
+
+    @Test
+    void withoutMetricsListenNoMicrometerOrPrometheusClassIsLoaded() throws IOException {
+        bridge = host.bridge("br-nometrics");
+        bridge.addPort("kvm402.0");
+        Path classLog = dir.resolve("classes.log");
+        daemon = daemon(QosConfigFile.compressed()).jvmOptions(logClassLoading(classLog)).startReady();
+        // Every kind of figure the engine reports: a publish of the interface, its limit written,
+        // ticks, a state save, a reload.
+        daemon.awaitStage("kvm402.0", 0, Duration.ofSeconds(30));
+        await("a tick").atMost(Duration.ofSeconds(30)).until(() -> daemon.status().path("last_tick").isIntegralNumber());
+        assertThat(daemon.cli("reload").exitCode()).isZero();
+        assertThat(daemon.terminate()).isZero();
+
+        List<String> loaded = Files.readAllLines(classLog);
+        assertThat(loaded).as("the log names the daemon's own classes")
+                .anyMatch(l -> l.contains(" org.ovsqos.daemon.metrics.DaemonMetrics "));
+        assertThat(loaded).as("classes of Micrometer or of the Prometheus client")
+                .noneMatch(l -> METRICS_LIBRARY_CLASS.matcher(l).find());
+    }
+
+    /** The JVM logs every class it loads, one line each, to {@code file}. */
+    private static List<String> logClassLoading(Path file) {
+        return List.of("-Xlog:class+load=info:file=" + file);
     }
 
     private static String scrape(int port) throws IOException, InterruptedException {

@@ -2,8 +2,6 @@ package org.ovsqos.daemon.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,17 +13,17 @@ import org.junit.jupiter.api.Test;
 import org.ovsqos.daemon.admin.ConnectionState;
 import org.ovsqos.daemon.testing.PrometheusText;
 
+/** The daemon's figures as the endpoint serves them; the per-interface series are {@link InterfaceCollectorTest}'s. */
 class DaemonMetricsTest {
     static final String VM = "5d3f1a2e-7c41-4b8e-9a06-2f1c3b4d5e6f";
-    private static final Instant UNTIL = Instant.parse("2025-03-01T13:00:00Z");
+    static final Instant UNTIL = Instant.parse("2025-03-01T13:00:00Z");
 
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final DaemonMetrics metrics = new DaemonMetrics(registry);
+    private final DaemonMetrics metrics = new DaemonMetrics();
+    private final PrometheusExport export = new PrometheusExport(metrics);
 
     @AfterEach
     void close() {
-        metrics.close();
-        registry.close();
+        export.close();
     }
 
     static InterfaceFigures idle(String name, long rxBytes) {
@@ -39,58 +37,7 @@ class DaemonMetricsTest {
     }
 
     private PrometheusText scrape() {
-        return PrometheusText.parse(registry.scrape());
-    }
-
-    @Test
-    void perInterfaceSeriesAreInBaseUnits() {
-        metrics.updateInterfaces(List.of(idle("kvm101.0", 123_456), penalised("kvm102.0", 2, true)));
-
-        PrometheusText s = scrape();
-        assertThat(s.types()).containsEntry("ovsqos_interface_receive_bytes_total", "counter");
-        assertThat(s.value("ovsqos_interface_receive_bytes_total", "interface", "kvm101.0")).contains(123_456.0);
-        assertThat(s.value("ovsqos_interface_receive_bytes_total", "interface", "kvm102.0")).contains(5e9);
-        assertThat(s.value("ovsqos_interface_limit_bytes_per_second", "interface", "kvm102.0")).contains(10e6);
-        assertThat(s.value("ovsqos_interface_base_bytes_per_second", "interface", "kvm102.0")).contains(12.5e6);
-        assertThat(s.value("ovsqos_interface_tier", "interface", "kvm102.0")).contains(2.0);
-        assertThat(s.value("ovsqos_interface_penalty_end_timestamp_seconds", "interface", "kvm102.0"))
-                .contains((double) UNTIL.getEpochSecond());
-        assertThat(s.value("ovsqos_interface_penalty_end_timestamp_seconds", "interface", "kvm101.0")).contains(0.0);
-        assertThat(s.value("ovsqos_interface_present", "interface", "kvm101.0")).contains(1.0);
-        assertThat(s.value("ovsqos_interfaces_managed")).contains(2.0);
-    }
-
-    @Test
-    void anInterfaceNoLongerPublishedLosesItsSeries() {
-        metrics.updateInterfaces(List.of(idle("kvm101.0", 1), penalised("kvm102.0", 1, true)));
-
-        metrics.updateInterfaces(List.of(penalised("kvm102.0", 1, false)));
-
-        PrometheusText s = scrape();
-        assertThat(s.samples()).noneMatch(x -> "kvm101.0".equals(x.labels().get("interface")));
-        assertThat(s.value("ovsqos_interface_present", "interface", "kvm102.0")).contains(0.0);
-        assertThat(s.value("ovsqos_interface_receive_bytes_total", "interface", "kvm102.0"))
-                .as("an absent row's counter stands still").contains(5e9);
-        assertThat(s.value("ovsqos_interfaces_managed")).contains(1.0);
-    }
-
-    @Test
-    void theGuestsVmIdIsALabelOfTheInfoSeriesOnly() {
-        metrics.updateInterfaces(List.of(idle("kvm101.0", 1), penalised("kvm102.0", 1, true)));
-
-        PrometheusText s = scrape();
-        assertThat(s.value("ovsqos_interface_info", "interface", "kvm101.0", "vm_id", VM)).contains(1.0);
-        assertThat(s.value("ovsqos_interface_info", "interface", "kvm102.0", "vm_id", "")).contains(1.0);
-        assertThat(s.samples("ovsqos_interface_tier").get(0).labels()).containsOnlyKeys("interface");
-
-        // The row goes (an absent row has no external_ids), comes back, then another guest takes the name.
-        metrics.updateInterfaces(List.of(penalised("kvm101.0", 1, false)));
-        assertThat(scrape().samples("ovsqos_interface_info", "interface", "kvm101.0"))
-                .singleElement().extracting(x -> x.labels().get("vm_id")).isEqualTo(VM);
-        metrics.updateInterfaces(List.of(new InterfaceFigures("kvm101.0", Optional.of("other"), 0, 1, 1,
-                Optional.empty(), true, OptionalLong.of(1))));
-        assertThat(scrape().samples("ovsqos_interface_info", "interface", "kvm101.0"))
-                .singleElement().extracting(x -> x.labels().get("vm_id")).isEqualTo("other");
+        return PrometheusText.parse(export.scrape());
     }
 
     @Test
@@ -188,6 +135,51 @@ class DaemonMetricsTest {
     }
 
     @Test
+    void aReloadThatRemovesTiersKeepsTheirSeries() {
+        metrics.configure(3, Duration.ofSeconds(60));
+        scrape();
+        metrics.configure(1, Duration.ofSeconds(60));
+
+        PrometheusText s = scrape();
+        assertThat(s.samples("ovsqos_interfaces")).extracting(x -> x.labels().get("tier"))
+                .containsExactlyInAnyOrder("0", "1", "2", "3");
+        assertThat(s.value("ovsqos_transitions_total", "from", "3", "to", "0")).contains(0.0);
+    }
+
+    @Test
+    void figuresReportedBeforeTheEndpointStartsAreServedOnceItHas() {
+        DaemonMetrics early = new DaemonMetrics();
+        early.configure(2, Duration.ofSeconds(30));
+        early.transaction(true);
+        early.stateSaved(false);
+        early.reloaded(true);
+        early.driftRestored();
+        early.ovsdbReconnected();
+        early.transition(0, 1);
+        early.ovsdbState(ConnectionState.CONNECTED);
+        early.updateInterfaces(List.of(idle("kvm101.0", 7), penalised("kvm102.0", 1, true)));
+        early.tick(Instant.parse("2030-01-01T08:00:00Z"), Duration.ofMillis(7));
+
+        try (PrometheusExport later = new PrometheusExport(early)) {
+            PrometheusText s = PrometheusText.parse(later.scrape());
+            assertThat(s.value("ovsqos_ovsdb_transactions_total", "result", "success")).contains(1.0);
+            assertThat(s.value("ovsqos_state_saves_total", "result", "failure")).contains(1.0);
+            assertThat(s.value("ovsqos_reloads_total", "result", "success")).contains(1.0);
+            assertThat(s.value("ovsqos_drift_restores_total")).contains(1.0);
+            assertThat(s.value("ovsqos_ovsdb_reconnects_total")).contains(1.0);
+            assertThat(s.value("ovsqos_transitions_total", "from", "0", "to", "1")).contains(1.0);
+            assertThat(s.value("ovsqos_ovsdb_connection_state", "state", "connected")).contains(1.0);
+            assertThat(s.value("ovsqos_interfaces_managed")).contains(2.0);
+            assertThat(s.value("ovsqos_interfaces", "tier", "1")).contains(1.0);
+            assertThat(s.value("ovsqos_interface_receive_bytes_total", "interface", "kvm101.0")).contains(7.0);
+            assertThat(s.value("ovsqos_tick_interval_seconds")).contains(30.0);
+            assertThat(s.value("ovsqos_last_tick_timestamp_seconds")).contains(1.8934848E9);
+            assertThat(s.value("ovsqos_tick_duration_seconds_count")).as("the histogram starts with the endpoint")
+                    .contains(0.0);
+        }
+    }
+
+    @Test
     void buildInfoNamesTheVersion() {
         assertThat(scrape().value("ovsqos_build_info", "version", "dev")).contains(1.0);
     }
@@ -196,7 +188,7 @@ class DaemonMetricsTest {
     void jvmAndProcessSeriesAreBoundOnRequestUnderPrometheusNames() {
         assertThat(scrape().types()).doesNotContainKey("jvm_memory_used_bytes");
 
-        metrics.bindJvmMetrics();
+        export.bindJvmMetrics();
 
         PrometheusText s = scrape();
         assertThat(s.types()).containsKeys("jvm_memory_used_bytes", "jvm_gc_memory_allocated_bytes_total", "jvm_threads_live_threads",

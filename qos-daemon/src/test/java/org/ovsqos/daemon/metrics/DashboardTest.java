@@ -3,8 +3,6 @@ package org.ovsqos.daemon.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -95,17 +93,15 @@ class DashboardTest {
 
     /** Every sample name a daemon with an interface, a tick and JVM metrics serves, and Prometheus's {@code up}. */
     static Set<String> servedNames() {
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        try (DaemonMetrics metrics = new DaemonMetrics(registry)) {
+        DaemonMetrics metrics = new DaemonMetrics();
+        try (PrometheusExport export = new PrometheusExport(metrics)) {
             metrics.configure(2, Duration.ofSeconds(60));
             metrics.updateInterfaces(List.of(DaemonMetricsTest.idle("kvm101.0", 1)));
             metrics.tick(Instant.now(), Duration.ofMillis(3));
-            metrics.bindJvmMetrics();
+            export.bindJvmMetrics();
             Set<String> names = new HashSet<>(Set.of("up"));
-            PrometheusText.parse(registry.scrape()).samples().forEach(s -> names.add(s.name()));
+            PrometheusText.parse(export.scrape()).samples().forEach(s -> names.add(s.name()));
             return names;
-        } finally {
-            registry.close();
         }
     }
 }

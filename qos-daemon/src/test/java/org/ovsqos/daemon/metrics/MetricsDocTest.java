@@ -2,8 +2,6 @@ package org.ovsqos.daemon.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -41,14 +39,12 @@ class MetricsDocTest {
 
     /** A daemon's scrape with a tier configured, an interface, a tick: every series it can serve. */
     private static PrometheusText everything() {
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        try (DaemonMetrics metrics = new DaemonMetrics(registry)) {
+        DaemonMetrics metrics = new DaemonMetrics();
+        try (PrometheusExport export = new PrometheusExport(metrics)) {
             metrics.configure(2, Duration.ofSeconds(60));
             metrics.updateInterfaces(List.of(DaemonMetricsTest.idle("kvm101.0", 1)));
             metrics.tick(Instant.now(), Duration.ofMillis(3));
-            return PrometheusText.parse(registry.scrape());
-        } finally {
-            registry.close();
+            return PrometheusText.parse(export.scrape());
         }
     }
 }

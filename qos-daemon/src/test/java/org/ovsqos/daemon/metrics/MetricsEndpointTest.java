@@ -2,8 +2,6 @@ package org.ovsqos.daemon.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -21,23 +19,19 @@ import org.ovsqos.daemon.testing.PrometheusText;
 
 /** The endpoint is the Prometheus client's server: what a scraper may ask of it. */
 class MetricsEndpointTest {
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final DaemonMetrics metrics = new DaemonMetrics(registry);
+    private final DaemonMetrics metrics = new DaemonMetrics();
     private final HttpClient http = HttpClient.newHttpClient();
     private MetricsEndpoint endpoint;
 
     @BeforeEach
     void start() throws IOException {
-        metrics.bindJvmMetrics();
         metrics.updateInterfaces(List.of(DaemonMetricsTest.idle("kvm101.0", 4242)));
-        endpoint = MetricsEndpoint.start(new InetSocketAddress("127.0.0.1", 0), registry);
+        endpoint = MetricsEndpoint.start(new InetSocketAddress("127.0.0.1", 0), metrics);
     }
 
     @AfterEach
     void stop() {
         endpoint.close();
-        metrics.close();
-        registry.close();
     }
 
     private HttpResponse<byte[]> get(String path, String... headers) throws Exception {

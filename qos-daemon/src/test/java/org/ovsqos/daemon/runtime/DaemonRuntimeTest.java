@@ -120,6 +120,7 @@ class DaemonRuntimeTest {
         HttpClient http = HttpClient.newHttpClient();
         URI uri;
         try (DaemonRuntime runtime = DaemonRuntime.withoutSignals(options(), SystemdNotifier.disabled(), Clock.systemUTC())) {
+            runtime.metrics().transaction(false); // counted before the endpoint exists, served once it does
             MetricsEndpoint endpoint = runtime.serveMetrics(new InetSocketAddress("127.0.0.1", 0));
             runtime.metrics().transaction(true);
             uri = URI.create("http://127.0.0.1:" + endpoint.address().getPort() + "/metrics");
@@ -127,6 +128,7 @@ class DaemonRuntimeTest {
             String body = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
 
             assertThat(body).contains("ovsqos_ovsdb_transactions_total{result=\"success\"} 1.0")
+                    .contains("ovsqos_ovsdb_transactions_total{result=\"failure\"} 1.0")
                     .contains("jvm_memory_used_bytes");
         }
         assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()))
