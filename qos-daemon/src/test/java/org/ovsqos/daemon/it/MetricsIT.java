@@ -31,6 +31,13 @@ class MetricsIT extends DaemonOnOvsHost {
     static final String VM_ID = "9b2e4c1a-6d3f-4e8b-a0c5-7f1e2d3c4b5a";
     /** A line of {@code -Xlog:class+load} naming a class of either library: {@code [0.3s][info][class,load] io.micrometer...}. */
     private static final Pattern METRICS_LIBRARY_CLASS = Pattern.compile("\\] (io\\.micrometer|io\\.prometheus)\\.");
+    /**
+     * An XML parser or logback's Joran, which only reading a logback.xml would load (but for
+     * {@code joran.spi}, where logback keeps a few classes of its own use, such as ConsoleTarget).
+     */
+    private static final Pattern XML_CONFIGURATION_CLASS =
+            Pattern.compile("\\] (ch\\.qos\\.logback\\.core\\.joran\\.(?!spi\\.)"
+                    + "|javax\\.xml\\.|org\\.xml\\.sax\\.|com\\.sun\\.org\\.apache\\.xerces\\.)");
 
     @Test
     void servesEverySeriesInBaseUnitsAndPassesPromtool() throws IOException, InterruptedException {
@@ -86,7 +93,7 @@ class MetricsIT extends DaemonOnOvsHost {
     }
 
     @Test
-    void withoutMetricsListenNoMicrometerOrPrometheusClassIsLoaded() throws IOException {
+    void withoutMetricsListenNoMicrometerOrPrometheusClassIsLoadedNorAnXmlParser() throws IOException {
         bridge = host.bridge("br-nometrics");
         bridge.addPort("kvm402.0");
         Path classLog = dir.resolve("classes.log");
@@ -103,6 +110,10 @@ class MetricsIT extends DaemonOnOvsHost {
                 .anyMatch(l -> l.contains(" org.ovsqos.daemon.metrics.DaemonMetrics "));
         assertThat(loaded).as("classes of Micrometer or of the Prometheus client")
                 .noneMatch(l -> METRICS_LIBRARY_CLASS.matcher(l).find());
+        // Logging is configured in code (ClientLoggingConfigurator, LoggingSetup): parsing XML
+        // would cost the daemon and every command some 800 classes.
+        assertThat(loaded).as("classes of an XML parser or of logback's Joran")
+                .noneMatch(l -> XML_CONFIGURATION_CLASS.matcher(l).find());
     }
 
     /** The JVM logs every class it loads, one line each, to {@code file}. */
