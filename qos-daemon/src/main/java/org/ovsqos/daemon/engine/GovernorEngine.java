@@ -91,8 +91,9 @@ public final class GovernorEngine implements DaemonEngine {
                 link, options.dryRun());
         facts = new Snapshot.StatusFacts(Version.current(), runtime.pid(), runtime.startedAt(),
                 options.configFile().toString());
-        admin = new GovernorAdmin(Snapshot.of(governor, facts, stateFile.status(), now), governorThread,
-                governor::release, this::reload);
+        admin = new GovernorAdmin(() -> Snapshot.of(governor, facts, stateFile.status(), runtime.clock().instant()),
+                governorThread, governor::release, this::reload);
+        runtime.metrics().interfacesFrom(() -> admin.snapshot().figures());
         runtime.serveAdmin(admin);
         runtime.metrics().configure(config.tiers().size(), config.sampleInterval());
         config.metricsListen().ifPresent(l -> serveMetrics(new InetSocketAddress(l.host(), l.port())));
@@ -290,10 +291,8 @@ public final class GovernorEngine implements DaemonEngine {
 
         @Override
         public void publish(Governor g) {
-            Snapshot snapshot = Snapshot.of(g, facts, stateFile.status(), runtime.clock().instant());
-            admin.publish(snapshot);
-            runtime.metrics().updateInterfaces(PublishedFigures.of(snapshot, g));
-            runtime.metrics().ovsdbState(snapshot.status().ovsdb().state());
+            admin.invalidate();
+            runtime.metrics().ovsdbState(g.link().view().state());
         }
     }
 }

@@ -10,10 +10,10 @@ import org.ovsqos.daemon.metrics.InterfaceFigures;
 final class PublishedFigures {
     private PublishedFigures() {}
 
-    /** On the governor's thread, from the snapshot it just built. */
-    static List<InterfaceFigures> of(Snapshot snapshot, Governor g) {
-        List<InterfaceFigures> figures = new ArrayList<>(snapshot.interfaces().size());
-        for (InterfaceView v : snapshot.interfaces()) {
+    /** On the governor's thread, from the rows of the snapshot it is building. */
+    static List<InterfaceFigures> of(List<InterfaceView> rows, Governor g) {
+        List<InterfaceFigures> figures = new ArrayList<>(rows.size());
+        for (InterfaceView v : rows) {
             InterfaceRow row = v.present() ? g.row(v.name()) : null;
             figures.add(new InterfaceFigures(v.name(), v.vmId(), v.stage(), v.limitKbps(), v.baseKbps(),
                     v.penaltyUntil(), v.present(), row == null ? OptionalLong.empty() : row.rxBytes()));

@@ -11,15 +11,19 @@ import org.ovsqos.core.policy.Limit;
 import org.ovsqos.daemon.admin.DaemonStatus;
 import org.ovsqos.daemon.admin.InterfaceView;
 import org.ovsqos.daemon.admin.StateFileStatus;
+import org.ovsqos.daemon.metrics.InterfaceFigures;
 
 /**
- * What the governor last published: the rows of {@code list} and the {@code status}, immutable,
- * read by the admin socket and metrics threads without touching the governor's state.
+ * The governor's state as readers see it: the rows of {@code list}, the {@code status}, and the
+ * per-interface figures of the metrics; immutable, read by the admin socket and metrics threads
+ * without touching the governor's state. Built on the governor's thread when a reader asks
+ * ({@link GovernorAdmin#snapshot}).
  */
-record Snapshot(List<InterfaceView> interfaces, DaemonStatus status) {
+record Snapshot(List<InterfaceView> interfaces, DaemonStatus status, List<InterfaceFigures> figures) {
 
     Snapshot {
         interfaces = List.copyOf(interfaces);
+        figures = List.copyOf(figures);
     }
 
     /** Built on the governor's thread from its current state. */
@@ -51,7 +55,8 @@ record Snapshot(List<InterfaceView> interfaces, DaemonStatus status) {
         DaemonStatus status = new DaemonStatus(facts.version(), facts.pid(), facts.startedAt(), g.link().view(),
                 views.size(), Optional.ofNullable(g.lastTick()), byTier, facts.configPath(), g.dryRun(),
                 Optional.of(stateFile));
-        return new Snapshot(new ArrayList<>(views.values()), status);
+        List<InterfaceView> rows = new ArrayList<>(views.values());
+        return new Snapshot(rows, status, PublishedFigures.of(rows, g));
     }
 
     /** The facts of the process that do not change while it runs. */

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.ovsqos.daemon.admin.ConnectionState;
 
 /**
@@ -34,7 +35,7 @@ public final class DaemonMetrics {
     private final Map<Transition, AtomicLong> transitions = new ConcurrentHashMap<>();
     /** The most tiers any configuration had: a reload that removes tiers keeps their series. */
     private final AtomicInteger tiers = new AtomicInteger();
-    private volatile Collection<InterfaceFigures> interfaces = List.of();
+    private volatile Supplier<Collection<InterfaceFigures>> interfaces = List::of;
     private volatile ConnectionState ovsdbState = ConnectionState.CONNECTING;
     /** Until the first tick, the process's start: the alert on ticks then counts from there. */
     private volatile double lastTickSeconds = ManagementFactory.getRuntimeMXBean().getStartTime() / 1000.0;
@@ -66,7 +67,16 @@ public final class DaemonMetrics {
      * caller hands the collection over and does not change it afterwards.
      */
     public void updateInterfaces(Collection<InterfaceFigures> figures) {
-        interfaces = Objects.requireNonNull(figures, "figures");
+        Objects.requireNonNull(figures, "figures");
+        interfaces = () -> figures;
+    }
+
+    /**
+     * Where the per-interface figures come from from now on: asked at each scrape (the engine
+     * builds them on demand rather than at every change).
+     */
+    public void interfacesFrom(Supplier<Collection<InterfaceFigures>> source) {
+        interfaces = Objects.requireNonNull(source, "source");
     }
 
     /** One interface changed tier (an escalation, a penalty ending, or a release). */
@@ -113,7 +123,7 @@ public final class DaemonMetrics {
     }
 
     Collection<InterfaceFigures> interfaces() {
-        return interfaces;
+        return interfaces.get();
     }
 
     int tiers() {
