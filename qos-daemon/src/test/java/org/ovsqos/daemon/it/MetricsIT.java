@@ -35,6 +35,8 @@ class MetricsIT extends DaemonOnOvsHost {
      * An XML parser or logback's Joran, which only reading a logback.xml would load (but for
      * {@code joran.spi}, where logback keeps a few classes of its own use, such as ConsoleTarget).
      */
+    /** JFR's event registry, which Netty fills with its buffer events unless io.netty.jfr.enabled is false. */
+    private static final Pattern JFR_EVENT_REGISTRY = Pattern.compile("\\] jdk\\.jfr\\.internal\\.(TypeLibrary|MetadataRepository) ");
     private static final Pattern XML_CONFIGURATION_CLASS =
             Pattern.compile("\\] (ch\\.qos\\.logback\\.core\\.joran\\.(?!spi\\.)"
                     + "|javax\\.xml\\.|org\\.xml\\.sax\\.|com\\.sun\\.org\\.apache\\.xerces\\.)");
@@ -114,6 +116,8 @@ class MetricsIT extends DaemonOnOvsHost {
         // would cost the daemon and every command some 800 classes.
         assertThat(loaded).as("classes of an XML parser or of logback's Joran")
                 .noneMatch(l -> XML_CONFIGURATION_CLASS.matcher(l).find());
+        assertThat(loaded).as("JFR's event registry (Main turns Netty's JFR events off)")
+                .noneMatch(l -> JFR_EVENT_REGISTRY.matcher(l).find());
     }
 
     /** The JVM logs every class it loads, one line each, to {@code file}. */
