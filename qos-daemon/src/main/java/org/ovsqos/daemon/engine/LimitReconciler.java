@@ -33,8 +33,6 @@ import org.slf4j.LoggerFactory;
 final class LimitReconciler {
     // The governor's logger: its decisions and their writes read as one story in the log.
     private static final Logger log = LoggerFactory.getLogger(Governor.class);
-    /** How long a new interface's limit waits for others to share its transaction. */
-    static final Duration BATCH_WINDOW = Duration.ofMillis(5);
     /** After a failed transaction, when to try again if nothing else triggers a write first. */
     static final Duration RETRY_AFTER = Duration.ofSeconds(1);
     /** How long a committed write waits for its echo before the row is judged on what it shows. */
@@ -149,10 +147,15 @@ final class LimitReconciler {
 
     // ----------------------------------------------------------------------------- writing
 
+    /**
+     * Flushes once the governor's current task is done: every change of one OVSDB update (the
+     * first sync's thousand rows, a burst of new guests) or of one tick shares a transaction,
+     * and a single new guest is written at once rather than after a batching delay.
+     */
     void scheduleFlush() {
         if (!flushScheduled) {
             flushScheduled = true;
-            executor.schedule(this::flush, BATCH_WINDOW);
+            executor.execute(this::flush);
         }
     }
 

@@ -82,7 +82,7 @@ class GovernorHandBackTest {
         assertThat(h.effects.batches).hasSize(before);
 
         h.connect();
-        h.thread.advance(LimitReconciler.BATCH_WINDOW);
+        h.thread.runDue();
         assertThat(h.effects.batches).hasSize(before + 1);
         assertThat(h.effects.lastBatch()).containsExactly(new LimitWrite(uuid(1), "kvm101.0", BASE));
         h.connect(); // a later resynchronisation reconciles only what is managed
@@ -100,7 +100,7 @@ class GovernorHandBackTest {
         h.effects.unanswered.get(0).completeExceptionally(new IllegalStateException("test: transaction failed"));
         h.thread.runDue();
         h.thread.advance(LimitReconciler.RETRY_AFTER);
-        h.thread.advance(LimitReconciler.BATCH_WINDOW);
+        h.thread.runDue();
 
         List<LimitWrite> retried = h.effects.lastBatch();
         assertThat(retried).containsExactly(new LimitWrite(uuid(1), "kvm101.0", BASE));
@@ -115,7 +115,7 @@ class GovernorHandBackTest {
         h.thread.runDue(); // OVSDB's reply
         h.governor.onEvent(modified(uuid(1), "kvm101.0", 0, STAGE1, 0, BASE));
         h.governor.onEvent(modified(uuid(1), "kvm101.0", 0, BASE, 0, MANUAL));
-        h.thread.advance(LimitReconciler.ECHO_WAIT.plus(LimitReconciler.BATCH_WINDOW));
+        h.thread.advance(LimitReconciler.ECHO_WAIT);
         int before = h.effects.batches.size();
 
         h.governor.adopt(config(""));

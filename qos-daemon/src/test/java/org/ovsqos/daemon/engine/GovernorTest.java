@@ -71,7 +71,7 @@ class GovernorTest {
         governor.onEvent(inserted(uuid(2), "kvm102.0", 0, 0, 0));
         assertThat(effects.batches).isEmpty();
 
-        thread.advance(LimitReconciler.BATCH_WINDOW);
+        thread.runDue();
 
         assertThat(effects.batches).hasSize(1);
         assertThat(effects.batches.get(0)).containsExactlyInAnyOrder(
@@ -105,7 +105,7 @@ class GovernorTest {
         thread.runDue();
 
         governor.onEvent(modified(uuid(1), "kvm101.0", 0, BASE, 0, new Limit(123, 45)));
-        thread.advance(LimitReconciler.BATCH_WINDOW);
+        thread.runDue();
         assertThat(effects.batches).containsExactly(List.of(new LimitWrite(uuid(1), "kvm101.0", BASE)));
 
         governor.onEvent(modified(uuid(1), "kvm101.0", 0, new Limit(123, 45), 0, BASE));
@@ -121,7 +121,7 @@ class GovernorTest {
 
         connect(governor);
         governor.onSynced();
-        thread.advance(LimitReconciler.BATCH_WINDOW);
+        thread.runDue();
 
         assertThat(effects.batches).containsExactly(List.of(new LimitWrite(uuid(1), "kvm101.0", BASE)));
     }
@@ -131,11 +131,11 @@ class GovernorTest {
         connect(governor);
         effects.failNext = true;
         governor.onEvent(inserted(uuid(1), "kvm101.0", 0, 0, 0));
-        thread.advance(LimitReconciler.BATCH_WINDOW);
+        thread.runDue();
         assertThat(effects.batches).hasSize(1);
 
         thread.advance(LimitReconciler.RETRY_AFTER);
-        thread.advance(LimitReconciler.BATCH_WINDOW);
+        thread.runDue();
 
         assertThat(effects.batches).hasSize(2);
         assertThat(effects.batches.get(1)).containsExactly(new LimitWrite(uuid(1), "kvm101.0", BASE));
@@ -200,7 +200,7 @@ class GovernorTest {
         governor.tick();
 
         governor.onEvent(inserted(uuid(7), "kvm101.0", 0, 0, 0));
-        thread.advance(LimitReconciler.BATCH_WINDOW);
+        thread.runDue();
 
         assertThat(effects.batches.get(effects.batches.size() - 1))
                 .containsExactly(new LimitWrite(uuid(7), "kvm101.0", STAGE1));
@@ -220,14 +220,14 @@ class GovernorTest {
     void judgesTheRowAgainWhenTheEchoOfItsWriteNeverShows() {
         connect(governor);
         governor.onEvent(inserted(uuid(1), "kvm101.0", 0, 0, 0));
-        thread.advance(LimitReconciler.BATCH_WINDOW);
+        thread.runDue();
         // Committed, but another writer's value was folded into the same update: ours never shows.
         governor.onEvent(modified(uuid(1), "kvm101.0", 0, new Limit(1, 1), 0, new Limit(123, 45)));
-        thread.advance(LimitReconciler.BATCH_WINDOW);
+        thread.runDue();
         assertThat(effects.batches).hasSize(1);
 
         thread.advance(LimitReconciler.ECHO_WAIT);
-        thread.advance(LimitReconciler.BATCH_WINDOW);
+        thread.runDue();
 
         assertThat(effects.batches).hasSize(2);
         assertThat(effects.batches.get(1)).containsExactly(new LimitWrite(uuid(1), "kvm101.0", BASE));
