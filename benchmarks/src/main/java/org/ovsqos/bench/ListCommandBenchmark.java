@@ -44,8 +44,8 @@ public final class ListCommandBenchmark {
                 BenchDaemon daemon = BenchDaemon.start(dir.resolve("daemon"),
                         "unix:" + db.server().socketPath(), Optional.empty(), Optional.of(notify));
                 Observer observer = new Observer(db)) {
-            notify.awaitReady(Duration.ofSeconds(60));
-            observer.awaitPoliced(count, Duration.ofSeconds(60));
+            notify.awaitReady(BenchDatabase.scaled(Duration.ofSeconds(60)));
+            observer.awaitPoliced(count, BenchDatabase.scaled(Duration.ofSeconds(60)));
             String socket = daemon.adminSocket().toString();
 
             JsonNode listed = JSON.readTree(run(List.of("list", "--json", "--admin-socket", socket), Map.of()));

@@ -60,8 +60,8 @@ public final class PolicingLatencyBenchmark {
                 BenchDaemon daemon = BenchDaemon.start(dir.resolve("daemon"),
                         "unix:" + db.server().socketPath(), Optional.empty(), Optional.of(notify));
                 Observer observer = new Observer(db)) {
-            notify.awaitReady(Duration.ofSeconds(60));
-            observer.awaitPoliced(count, Duration.ofSeconds(60));
+            notify.awaitReady(BenchDatabase.scaled(Duration.ofSeconds(60)));
+            observer.awaitPoliced(count, BenchDatabase.scaled(Duration.ofSeconds(60)));
             observer.replica().cache().addListener(new RowListener() {
                 @Override
                 public void onEvent(RowEvent event) {

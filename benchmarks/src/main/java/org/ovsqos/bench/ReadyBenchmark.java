@@ -36,7 +36,7 @@ public final class ReadyBenchmark {
                         "unix:" + db.server().socketPath(), Optional.empty(), Optional.of(notify))) {
                     NotifySocket.Datagram ready;
                     try {
-                        ready = notify.awaitReady(Duration.ofSeconds(30));
+                        ready = notify.awaitReady(BenchDatabase.scaled(Duration.ofSeconds(30)));
                     } catch (IllegalStateException e) {
                         throw new IllegalStateException(e.getMessage() + "\n" + daemon.logTail(), e);
                     }

@@ -57,8 +57,8 @@ public final class SteadyStateBenchmark {
                         "unix:" + db.server().socketPath(), config, Optional.of(notify));
                 Observer observer = new Observer(db);
                 OvsdbClient stats = db.connect()) {
-            notify.awaitReady(Duration.ofSeconds(60));
-            observer.awaitPoliced(count, Duration.ofSeconds(60));
+            notify.awaitReady(BenchDatabase.scaled(Duration.ofSeconds(60)));
+            observer.awaitPoliced(count, BenchDatabase.scaled(Duration.ofSeconds(60)));
             AtomicReference<Throwable> failure = new AtomicReference<>();
             StatisticsWriter writer = new StatisticsWriter(db.interfaces());
             vswitchd.scheduleAtFixedRate(() -> {

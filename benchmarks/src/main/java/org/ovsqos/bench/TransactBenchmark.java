@@ -162,7 +162,7 @@ public final class TransactBenchmark {
         }
         Samples s = Samples.ofNanos(nanos);
         System.out.println("one ovs-vsctl with " + db.interfaces().size() + " -- set: " + s.describe());
-        results.note("ovs-vsctl, 1000 x -- set, p50 / p90", BenchResults.ms(s.median()) + " / "
+        results.note("ovs-vsctl, one -- set per row, p50 / p90", BenchResults.ms(s.median()) + " / "
                 + BenchResults.ms(s.percentile(90)));
     }
 
