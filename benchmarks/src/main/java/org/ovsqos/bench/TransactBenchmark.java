@@ -205,12 +205,9 @@ public final class TransactBenchmark {
         }
 
         long raw() throws IOException {
-            ByteBuffer body = params.get((int) (calls++ % 2));
-            ByteBuffer head = ByteBuffer.wrap(("{\"id\":" + id++ + ",\"method\":\"transact\",\"params\":")
-                    .getBytes(UTF_8));
-            ByteBuffer tail = ByteBuffer.wrap(new byte[] {'}'});
+            ByteBuffer[] request = RawOvsdbClient.request(id++, "transact", params.get((int) (calls++ % 2)));
             long t = System.nanoTime();
-            byte[] reply = raw.call(head, body, tail);
+            byte[] reply = raw.call(request);
             long took = System.nanoTime() - t;
             int updated = occurrences(new String(reply, UTF_8), "{\"count\":1}");
             if (updated != count) {
