@@ -32,6 +32,10 @@ final class BenchResults {
         this.interfaces = BenchDatabase.interfaceCount();
         String path = System.getProperty(PROPERTY);
         this.file = path == null || path.isBlank() ? null : Path.of(path);
+        String daemonFlags = System.getProperty("bench.daemonJavaOpts", "");
+        if (!daemonFlags.isBlank()) {
+            note("daemon JVM flags added (experiment)", daemonFlags);
+        }
     }
 
     /** A figure with no target of its own (context). */
