@@ -130,6 +130,12 @@ final class BenchDaemon implements AutoCloseable {
                 + tail(dir.resolve("stderr.log")) + (process.isAlive() ? "" : "\n-- exit code " + process.exitValue());
     }
 
+    /** Once the daemon has exited: its exit code and the last line of its stdout, where the JVM says why. */
+    String exitReason() {
+        String last = tail(dir.resolve("stdout.log")).lines().reduce((a, b) -> b).orElse("");
+        return "exit code " + process.exitValue() + (last.isBlank() ? "" : ": " + last);
+    }
+
     private static String tail(Path file) {
         try {
             List<String> lines = Files.readAllLines(file);

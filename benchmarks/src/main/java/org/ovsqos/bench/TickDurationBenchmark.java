@@ -61,7 +61,7 @@ public final class TickDurationBenchmark {
             notify.awaitReady(BenchDatabase.scaled(Duration.ofSeconds(60)));
             observer.awaitPoliced(count, BenchDatabase.scaled(Duration.ofSeconds(60)));
             int port = MetricsPage.port(daemon.logFile(), Duration.ofSeconds(30));
-            MetricsPage first = scrape(port, daemon);
+            MetricsPage first = scrape(port, daemon, results);
             if (first.require(TICKS) == 1) {
                 double ms = first.require(TICK_SECONDS) * 1000;
                 System.out.printf(Locale.ROOT, "first tick (at first sync, all %d limits): %.1f ms%n", count, ms);
@@ -83,7 +83,7 @@ public final class TickDurationBenchmark {
                     warmupSeconds, seconds, interval);
             Thread.sleep(warmupSeconds * 1000); // the warm-up is a wall-clock duration by definition
 
-            MetricsPage previous = scrape(port, daemon);
+            MetricsPage previous = scrape(port, daemon, results);
             long intervalMillis = Math.round(interval * 1000);
             long lastTickMillis = Math.round(previous.require(LAST_TICK) * 1000);
             // Half an interval after the next tick: the scrape just taken already holds the last one.
@@ -98,7 +98,7 @@ public final class TickDurationBenchmark {
             long end = System.currentTimeMillis() + seconds * 1000;
             for (; next <= end; next += intervalMillis) {
                 Thread.sleep(Math.max(0, next - System.currentTimeMillis())); // pacing the scrapes, not a measurement
-                MetricsPage page = scrape(port, daemon);
+                MetricsPage page = scrape(port, daemon, results);
                 double newTicks = page.require(TICKS) - previous.require(TICKS);
                 if (newTicks == 1) {
                     ticks.add((page.require(TICK_SECONDS) - previous.require(TICK_SECONDS)) * 1000);
@@ -130,12 +130,18 @@ public final class TickDurationBenchmark {
         }
     }
 
-    /** A scrape; when it fails because the daemon has gone, the daemon's last words say why. */
-    private static MetricsPage scrape(int port, BenchDaemon daemon) throws IOException, InterruptedException {
+    /**
+     * A scrape; when it fails because the daemon has gone, the table says why (at 5000 interfaces
+     * the shipped heap has run out with the per-interface meters on) and the failure shows its log.
+     */
+    private static MetricsPage scrape(int port, BenchDaemon daemon, BenchResults results)
+            throws IOException, InterruptedException {
         try {
             return MetricsPage.scrape(port);
         } catch (IOException e) {
             if (daemon.awaitExit(Duration.ofSeconds(2))) {
+                results.note("daemon exited", String.format(Locale.ROOT, "after %.0f s, %s",
+                        (System.nanoTime() - daemon.startedNanos()) / 1e9, daemon.exitReason()));
                 throw new IllegalStateException("the daemon died\n" + daemon.logTail(), e);
             }
             throw e;
