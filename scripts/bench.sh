@@ -7,7 +7,7 @@
 #   scripts/bench.sh transact ready  some of them: transact new-iface steady list ready, and
 #                                    first-policing tick transact-size (BENCHMARKS.md, "At 5,000")
 #   scripts/bench.sh scale           at 5000 interfaces: first-policing tick transact-size steady list
-#                                    ready (about 15 minutes; BENCH_INTERFACES picks another number)
+#                                    ready (about 10 minutes; BENCH_INTERFACES picks another number)
 #
 # Knobs (environment):
 #   BENCH_INTERFACES  how many interfaces the database holds (default 1000; 5000 for `scale`); the
