@@ -124,11 +124,15 @@ final class ServerProbes implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         closed = true;
         monitor.close();
         echo.close();
-        monitorReader.join(1000);
-        echoLoop.join(1000);
+        try {
+            monitorReader.join(1000);
+            echoLoop.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // both are daemon threads, ending on their closed sockets anyway
+        }
     }
 }
