@@ -3,6 +3,7 @@ package org.ovsqos.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -110,13 +111,37 @@ final class BenchDaemon implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** The daemon's log, for a failure message. */
+    /** Whether the daemon has exited, waiting up to {@code timeout} for it. */
+    boolean awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The daemon's {@code --log-file}. */
+    Path logFile() {
+        return dir.resolve("ovs-qos.log");
+    }
+
+    /**
+     * The end of the daemon's log, its stdout and stderr (where the JVM says why it stopped, e.g.
+     * {@code -XX:+ExitOnOutOfMemoryError}'s "Terminating due to …"), and its exit code if it has exited.
+     */
     String logTail() {
+        return tail(logFile()) + "\n-- stdout:\n" + tail(dir.resolve("stdout.log")) + "\n-- stderr:\n"
+                + tail(dir.resolve("stderr.log")) + (process.isAlive() ? "" : "\n-- exit code " + process.exitValue());
+    }
+
+    /** Once the daemon has exited: its exit code and the last line of its stdout, where the JVM says why. */
+    String exitReason() {
+        String last = tail(dir.resolve("stdout.log")).lines().reduce((a, b) -> b).orElse("");
+        return "exit code " + process.exitValue() + (last.isBlank() ? "" : ": " + last);
+    }
+
+    private static String tail(Path file) {
         try {
-            List<String> lines = Files.readAllLines(dir.resolve("ovs-qos.log"));
+            List<String> lines = Files.readAllLines(file);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
         } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
+            return "(none: " + e.getMessage() + ")";
         }
     }
 

@@ -41,6 +41,14 @@ final class BenchDatabase implements AutoCloseable {
         return Integer.getInteger("bench.interfaces", DEFAULT_INTERFACES);
     }
 
+    /**
+     * A failure deadline chosen at 1000 interfaces, stretched in proportion to a larger database:
+     * how long to wait before calling a run broken, never a target.
+     */
+    static Duration scaled(Duration at1000) {
+        return at1000.multipliedBy(Math.max(1, (interfaceCount() + DEFAULT_INTERFACES - 1) / DEFAULT_INTERFACES));
+    }
+
     static String name(int i) {
         return "kvm" + i + ".0";
     }

@@ -38,14 +38,14 @@ public final class ListCommandBenchmark {
         int count = BenchDatabase.interfaceCount();
         int runs = Integer.getInteger("bench.runs", 30);
         BenchResults results = new BenchResults("list");
-        Path dir = Files.createTempDirectory("ovs-qos-bench-");
-        try (BenchDatabase db = BenchDatabase.start(count);
+        try (ScratchDir dir = new ScratchDir();
+                BenchDatabase db = BenchDatabase.start(count);
                 NotifySocket notify = new NotifySocket(dir.resolve("notify"));
                 BenchDaemon daemon = BenchDaemon.start(dir.resolve("daemon"),
                         "unix:" + db.server().socketPath(), Optional.empty(), Optional.of(notify));
                 Observer observer = new Observer(db)) {
-            notify.awaitReady(Duration.ofSeconds(60));
-            observer.awaitPoliced(count, Duration.ofSeconds(60));
+            notify.awaitReady(BenchDatabase.scaled(Duration.ofSeconds(60)));
+            observer.awaitPoliced(count, BenchDatabase.scaled(Duration.ofSeconds(60)));
             String socket = daemon.adminSocket().toString();
 
             JsonNode listed = JSON.readTree(run(List.of("list", "--json", "--admin-socket", socket), Map.of()));
@@ -68,15 +68,16 @@ public final class ListCommandBenchmark {
             }
             Path none = dir.resolve("none.jsa"); // does not exist: the launcher then passes no archive
 
-            Samples plain = time("list, no CDS archive", List.of("list", "--admin-socket", socket), none, runs, dir);
+            Samples plain = time("list, no CDS archive", List.of("list", "--admin-socket", socket), none, runs,
+                    dir.path());
             Samples readme = time("list, README's CDS archive", List.of("list", "--admin-socket", socket),
-                    readmeArchive, runs, dir);
+                    readmeArchive, runs, dir.path());
             Samples trained = time("list, CDS archive trained on a real list", List.of("list", "--admin-socket",
-                    socket), trainedArchive, runs, dir);
+                    socket), trainedArchive, runs, dir.path());
             Samples json = time("list --json, no CDS archive", List.of("list", "--json", "--admin-socket", socket),
-                    none, runs, dir);
+                    none, runs, dir.path());
             Samples jsonReadme = time("list --json, README's CDS archive", List.of("list", "--json",
-                    "--admin-socket", socket), readmeArchive, runs, dir);
+                    "--admin-socket", socket), readmeArchive, runs, dir.path());
 
             results.note("timer", hyperfine().isPresent() ? "hyperfine -N, " + runs + " runs" : runs + " runs, loop");
             verdict(results, "list, no CDS: p50 / p90", plain);

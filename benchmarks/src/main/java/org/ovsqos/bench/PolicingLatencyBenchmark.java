@@ -1,7 +1,5 @@
 package org.ovsqos.bench;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -53,15 +51,15 @@ public final class PolicingLatencyBenchmark {
         int samples = Integer.getInteger("bench.samples", 300);
         int warmup = Integer.getInteger("bench.warmup", 20);
         BenchResults results = new BenchResults("new-iface");
-        Path dir = Files.createTempDirectory("ovs-qos-bench-");
         Random random = new Random(7047);
-        try (BenchDatabase db = BenchDatabase.start(count);
+        try (ScratchDir dir = new ScratchDir();
+                BenchDatabase db = BenchDatabase.start(count);
                 NotifySocket notify = new NotifySocket(dir.resolve("notify"));
                 BenchDaemon daemon = BenchDaemon.start(dir.resolve("daemon"),
                         "unix:" + db.server().socketPath(), Optional.empty(), Optional.of(notify));
                 Observer observer = new Observer(db)) {
-            notify.awaitReady(Duration.ofSeconds(60));
-            observer.awaitPoliced(count, Duration.ofSeconds(60));
+            notify.awaitReady(BenchDatabase.scaled(Duration.ofSeconds(60)));
+            observer.awaitPoliced(count, BenchDatabase.scaled(Duration.ofSeconds(60)));
             observer.replica().cache().addListener(new RowListener() {
                 @Override
                 public void onEvent(RowEvent event) {

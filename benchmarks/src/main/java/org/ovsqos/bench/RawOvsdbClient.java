@@ -36,11 +36,24 @@ final class RawOvsdbClient implements AutoCloseable {
         in.flip();
     }
 
+    /** The bytes of one request: {@code {"id":<id>,"method":<method>,"params":} + params + {@code }}. */
+    static ByteBuffer[] request(long id, String method, ByteBuffer params) {
+        return new ByteBuffer[] {
+            ByteBuffer.wrap(("{\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":").getBytes(UTF_8)),
+            params.duplicate(), ByteBuffer.wrap(new byte[] {'}'})};
+    }
+
     /**
      * Sends one request given as {@code {"id":<id>,"method":"transact","params":} + params +
      * {@code }} and returns the reply's bytes.
      */
     byte[] call(ByteBuffer... request) throws IOException {
+        send(request);
+        return receive();
+    }
+
+    /** Writes one request (all of it, from the start of each buffer) without waiting for its reply. */
+    void send(ByteBuffer... request) throws IOException {
         for (ByteBuffer b : request) {
             b.rewind();
         }
@@ -52,6 +65,13 @@ final class RawOvsdbClient implements AutoCloseable {
                 left += b.remaining();
             }
         } while (left > 0);
+    }
+
+    /**
+     * The next message from the server that is not its {@code echo} request (which is answered):
+     * a reply, or a notification such as a monitor's {@code update}.
+     */
+    byte[] receive() throws IOException {
         while (true) {
             byte[] reply = nextMessage();
             if (!isEcho(reply)) {
@@ -67,6 +87,7 @@ final class RawOvsdbClient implements AutoCloseable {
         }
     }
 
+    /** A request from the server, not the reply to our own echo (which has no method). */
     private static boolean isEcho(byte[] message) {
         String head = new String(message, 0, Math.min(message.length, 64), UTF_8);
         return head.contains("\"method\":\"echo\"");

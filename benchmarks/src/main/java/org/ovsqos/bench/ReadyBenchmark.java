@@ -1,7 +1,5 @@
 package org.ovsqos.bench;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
@@ -26,9 +24,9 @@ public final class ReadyBenchmark {
         int count = BenchDatabase.interfaceCount();
         int starts = Integer.getInteger("bench.starts", 10);
         BenchResults results = new BenchResults("ready");
-        Path dir = Files.createTempDirectory("ovs-qos-bench-");
         long[] nanos = new long[starts];
-        try (BenchDatabase db = BenchDatabase.start(count);
+        try (ScratchDir dir = new ScratchDir();
+                BenchDatabase db = BenchDatabase.start(count);
                 NotifySocket notify = new NotifySocket(dir.resolve("notify"))) {
             for (int i = 0; i < starts; i++) {
                 notify.clear();
@@ -36,7 +34,7 @@ public final class ReadyBenchmark {
                         "unix:" + db.server().socketPath(), Optional.empty(), Optional.of(notify))) {
                     NotifySocket.Datagram ready;
                     try {
-                        ready = notify.awaitReady(Duration.ofSeconds(30));
+                        ready = notify.awaitReady(BenchDatabase.scaled(Duration.ofSeconds(30)));
                     } catch (IllegalStateException e) {
                         throw new IllegalStateException(e.getMessage() + "\n" + daemon.logTail(), e);
                     }

@@ -1,7 +1,6 @@
 package org.ovsqos.bench;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,17 +49,17 @@ public final class SteadyStateBenchmark {
         long warmupSeconds = Long.getLong("bench.warmupSeconds", 60);
         long seconds = Long.getLong("bench.seconds", 180);
         BenchResults results = new BenchResults(interval == null ? "steady" : "steady-" + interval + "s");
-        Path dir = Files.createTempDirectory("ovs-qos-bench-");
         Optional<String> config = Optional.ofNullable(interval).map(s -> "{\"sample_interval_sec\": " + s + "}");
         ScheduledExecutorService vswitchd = Executors.newSingleThreadScheduledExecutor();
-        try (BenchDatabase db = BenchDatabase.start(count);
+        try (ScratchDir dir = new ScratchDir();
+                BenchDatabase db = BenchDatabase.start(count);
                 NotifySocket notify = new NotifySocket(dir.resolve("notify"));
                 BenchDaemon daemon = BenchDaemon.start(dir.resolve("daemon"),
                         "unix:" + db.server().socketPath(), config, Optional.of(notify));
                 Observer observer = new Observer(db);
                 OvsdbClient stats = db.connect()) {
-            notify.awaitReady(Duration.ofSeconds(60));
-            observer.awaitPoliced(count, Duration.ofSeconds(60));
+            notify.awaitReady(BenchDatabase.scaled(Duration.ofSeconds(60)));
+            observer.awaitPoliced(count, BenchDatabase.scaled(Duration.ofSeconds(60)));
             AtomicReference<Throwable> failure = new AtomicReference<>();
             StatisticsWriter writer = new StatisticsWriter(db.interfaces());
             vswitchd.scheduleAtFixedRate(() -> {
