@@ -22,7 +22,7 @@ import org.ovsqos.ovsdb.operation.OperationResult;
 import org.ovsqos.ovsdb.operation.TransactionCodec;
 
 /**
- * Target 1: a tick that changes every limit is one {@code transact}, within 1.3x the time of the
+ * Target 1: a tick that changes every limit is one {@code transact}, within 1.1x (p90) the time of the
  * same transaction sent by a minimal raw client.
  *
  * <p>On 1000 interfaces, {@code LimitWrite.operations} of 1000 writes goes through
@@ -89,9 +89,9 @@ public final class TransactBenchmark {
             double ratio90 = o.percentile(90) / r.percentile(90);
             results.note("raw client p50 / p90", BenchResults.ms(r.median()) + " / " + BenchResults.ms(r.percentile(90)));
             results.note("OvsdbClient p50 / p90", BenchResults.ms(o.median()) + " / " + BenchResults.ms(o.percentile(90)));
-            results.verdict("ratio OvsdbClient/raw (p50)", String.format(Locale.ROOT, "%.2fx", ratio), "<= 1.3x",
-                    ratio <= 1.3);
-            results.note("ratio OvsdbClient/raw (p90)", String.format(Locale.ROOT, "%.2fx", ratio90));
+            results.note("ratio OvsdbClient/raw (p50)", String.format(Locale.ROOT, "%.2fx", ratio));
+            results.verdict("ratio OvsdbClient/raw (p90)", String.format(Locale.ROOT, "%.2fx", ratio90), "<= 1.1x",
+                    ratio90 <= 1.1);
 
             // What our client adds before the first byte leaves, without the I/O: the operations,
             // their JSON tree, and that tree written out (as JsonNodeEncoder does).
