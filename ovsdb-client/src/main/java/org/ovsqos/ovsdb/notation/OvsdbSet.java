@@ -139,6 +139,7 @@ public record OvsdbSet(Set<Atom> elements) implements Value {
             return this;
         }
 
+        /** Whether {@code element} was added and not removed since. */
         public boolean contains(Atom element) {
             return owned().contains(element);
         }
