@@ -10,6 +10,7 @@ import org.ovsqos.ovsdb.notation.Atom;
 import org.ovsqos.ovsdb.notation.Row;
 import org.ovsqos.ovsdb.notation.Value;
 import org.ovsqos.ovsdb.schema.ColumnSchema;
+import org.ovsqos.ovsdb.schema.ColumnType;
 import org.ovsqos.ovsdb.schema.TableSchema;
 
 /**
@@ -18,28 +19,30 @@ import org.ovsqos.ovsdb.schema.TableSchema;
  * themselves live in the cache's snapshot.
  */
 final class CachedTable {
+    private static final Monitored UUID_COLUMN = new Monitored(TableSchema.UUID_COLUMN, TableSchema.UUID_COLUMN.type());
+
     private final TableSchema schema;
-    /** The monitored columns in request order, {@code _uuid} excluded (it is the row's key). */
-    private final Map<String, ColumnSchema> columns;
+    /** The monitored columns, {@code _uuid} excluded (it is the row's key). */
+    private final Map<String, Monitored> columns;
     /** Every monitored column at its default, as an update2 insert implies for omitted columns. */
     private final Row defaults;
 
     CachedTable(TableSchema schema, MonitorRequest request) {
         this.schema = schema;
         List<String> names = request.columns().isEmpty() ? schema.monitorableColumns() : request.columns();
-        var cols = new LinkedHashMap<String, ColumnSchema>();
-        var defaultValues = new LinkedHashMap<String, Value>();
+        var cols = new LinkedHashMap<String, Monitored>();
+        Row.Builder defaultValues = Row.builder(names.size());
         for (String name : names) {
             ColumnSchema column = schema.column(name).orElseThrow(() -> new IllegalArgumentException(
                     "table " + schema.name() + " has no column " + name + " to monitor"));
             if (name.equals(Row.UUID_COLUMN)) {
                 continue;
             }
-            cols.put(name, column);
+            cols.put(name, new Monitored(column, ColumnDiffs.diffType(column.type())));
             defaultValues.put(name, column.type().defaultValue());
         }
         this.columns = Map.copyOf(cols);
-        this.defaults = new Row(defaultValues);
+        this.defaults = defaultValues.build();
     }
 
     String name() {
@@ -51,11 +54,10 @@ final class CachedTable {
      * the ones the row omits at their default.
      */
     Row materialize(UUID uuid, Row row) {
-        var values = new LinkedHashMap<String, Value>();
-        values.put(Row.UUID_COLUMN, Atom.uuid(uuid));
-        values.putAll(defaults.columns());
+        Row.Builder values = Row.builder(defaults.size() + 1).put(Row.UUID_COLUMN, Atom.uuid(uuid));
+        defaults.columns().forEach(values::put);
         row.columns().forEach((c, v) -> values.put(c, normalize(uuid, c, v)));
-        return new Row(values);
+        return values.build();
     }
 
     /** The row after an {@code update} modify, whose new row holds every monitored column. */
@@ -69,30 +71,30 @@ final class CachedTable {
                         + " but the cache holds " + current.get(c));
             }
         });
-        var values = new LinkedHashMap<>(current.columns());
+        Row.Builder values = current.toBuilder();
         row.columns().forEach((c, v) -> values.put(c, normalize(uuid, c, v)));
-        return new Row(values);
+        return values.build();
     }
 
     /** The row after an update2 modify. */
     Row applyDiff(UUID uuid, Row current, Row diff) {
-        var values = new LinkedHashMap<>(current.columns());
+        Row.Builder values = current.toBuilder();
         diff.columns().forEach((c, d) -> {
-            ColumnSchema column = monitored(uuid, c);
+            Monitored column = monitored(uuid, c);
             if (c.equals(Row.UUID_COLUMN)) {
                 throw new CacheUpdateException(schema.name(), uuid, "modify changes _uuid");
             }
             try {
-                values.put(c, ColumnDiffs.apply(column.type(), current.get(c), d));
+                values.put(c, ColumnDiffs.apply(column.type(), column.diffType(), current.get(c), d));
             } catch (OvsdbProtocolException e) {
                 throw new CacheUpdateException(schema.name(), uuid, "column " + c + ": " + e.getMessage(), e);
             }
         });
-        return new Row(values);
+        return values.build();
     }
 
     private Value normalize(UUID uuid, String c, Value v) {
-        ColumnSchema column = monitored(uuid, c);
+        Monitored column = monitored(uuid, c);
         Value normalized;
         try {
             normalized = column.type().normalize(v);
@@ -105,16 +107,23 @@ final class CachedTable {
         return normalized;
     }
 
-    private ColumnSchema monitored(UUID uuid, String c) {
+    private Monitored monitored(UUID uuid, String c) {
         if (c.equals(Row.UUID_COLUMN)) {
-            return TableSchema.UUID_COLUMN;
+            return UUID_COLUMN;
         }
-        ColumnSchema column = columns.get(c);
+        Monitored column = columns.get(c);
         if (column == null) {
             throw new CacheUpdateException(schema.name(), uuid, schema.column(c).isPresent()
                     ? "column " + c + " is not monitored"
                     : "column " + c + " is not in the schema");
         }
         return column;
+    }
+
+    /** A monitored column, with the type its update2 diffs are read with, made once rather than per diff. */
+    private record Monitored(ColumnSchema schema, ColumnType diffType) {
+        ColumnType type() {
+            return schema.type();
+        }
     }
 }

@@ -1,7 +1,5 @@
 package org.ovsqos.ovsdb.cache;
 
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import org.ovsqos.ovsdb.OvsdbProtocolException;
 import org.ovsqos.ovsdb.notation.Atom;
 import org.ovsqos.ovsdb.notation.OvsdbMap;
@@ -22,19 +20,28 @@ final class ColumnDiffs {
     }
 
     /**
+     * The type an update2 diff of a column of {@code type} is read with. A diff of a composite
+     * column may hold more elements than the column allows (remove 3, add 3), so its bounds are
+     * relaxed; only the result of applying it must fit. Made once per column, not per diff.
+     */
+    static ColumnType diffType(ColumnType type) {
+        return type.isComposite() ? type.withBounds(0, ColumnType.UNLIMITED) : type;
+    }
+
+    /**
      * The column's value after {@code diff}.
      *
+     * @param type the column's type
+     * @param diffType {@link #diffType} of {@code type}
      * @param current the cached value, in canonical shape
      * @param diff the diff as decoded from the wire
      * @throws OvsdbProtocolException if the diff has the wrong type or leaves too few or too many elements
      */
-    static Value apply(ColumnType type, Value current, Value diff) {
+    static Value apply(ColumnType type, ColumnType diffType, Value current, Value diff) {
         if (!type.isComposite()) {
             return type.normalize(diff);
         }
-        // A diff may hold more elements than the column allows (remove 3, add 3); only the result
-        // must fit.
-        Value delta = type.withBounds(0, ColumnType.UNLIMITED).normalize(diff);
+        Value delta = diffType.normalize(diff);
         Value result = type.isMap() ? applyToMap((OvsdbMap) current, (OvsdbMap) delta)
                 : applyToSet((OvsdbSet) current, (OvsdbSet) delta);
         int size = result instanceof OvsdbMap m ? m.size() : ((OvsdbSet) result).size();
@@ -45,25 +52,32 @@ final class ColumnDiffs {
     }
 
     private static OvsdbSet applyToSet(OvsdbSet current, OvsdbSet delta) {
-        var elements = new LinkedHashSet<>(current.elements());
+        if (delta.isEmpty()) {
+            return current;
+        }
+        OvsdbSet.Builder elements = current.toBuilder();
         for (Atom a : delta.elements()) {
-            if (!elements.remove(a)) {
+            if (elements.contains(a)) {
+                elements.remove(a);
+            } else {
                 elements.add(a);
             }
         }
-        return new OvsdbSet(elements);
+        return elements.build();
     }
 
     private static OvsdbMap applyToMap(OvsdbMap current, OvsdbMap delta) {
-        var entries = new LinkedHashMap<>(current.entries());
+        if (delta.isEmpty()) {
+            return current;
+        }
+        OvsdbMap.Builder entries = current.toBuilder();
         delta.entries().forEach((key, value) -> {
-            Atom old = entries.get(key);
-            if (value.equals(old)) {
+            if (value.equals(entries.get(key))) {
                 entries.remove(key);
             } else {
                 entries.put(key, value);
             }
         });
-        return new OvsdbMap(entries);
+        return entries.build();
     }
 }

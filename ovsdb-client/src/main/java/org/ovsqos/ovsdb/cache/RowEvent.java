@@ -44,7 +44,11 @@ public sealed interface RowEvent permits RowEvent.Inserted, RowEvent.Modified, R
                     changed.add(c);
                 }
             });
-            oldRow.columns().keySet().stream().filter(c -> !newRow.has(c)).forEach(changed::add);
+            for (String c : oldRow.columns().keySet()) {
+                if (!newRow.has(c)) {
+                    changed.add(c);
+                }
+            }
             return Collections.unmodifiableSet(changed);
         }
     }

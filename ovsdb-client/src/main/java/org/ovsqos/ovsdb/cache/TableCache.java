@@ -195,7 +195,7 @@ public final class TableCache {
         List<RowEvent> changes = new ArrayList<>();
         updates.tables().forEach((name, tableUpdate) -> {
             CachedTable table = table(name);
-            var rows = new LinkedHashMap<>(before.rows(name));
+            LinkedHashMap<UUID, Row> rows = UnmodifiableRows.mutableCopy(before.rows(name));
             tableUpdate.rows().forEach((uuid, update) -> applyRow(table, rows, uuid, update, deletions, changes));
             after.put(name, UnmodifiableRows.adopt(rows));
         });
@@ -256,7 +256,7 @@ public final class TableCache {
         tables.forEach((name, table) -> {
             Map<UUID, Row> old = before.rows(name);
             TableUpdate tableUpdate = content.tables().getOrDefault(name, new TableUpdate(Map.of()));
-            var rows = new LinkedHashMap<UUID, Row>();
+            var rows = new LinkedHashMap<UUID, Row>(tableUpdate.size() * 2);
             tableUpdate.rows().forEach((uuid, update) -> {
                 Row given = insertedRow(update);
                 if (given == null) {

@@ -15,14 +15,25 @@ import org.ovsqos.ovsdb.notation.Row;
 final class UnmodifiableRows extends AbstractMap<UUID, Row> {
     static final Map<UUID, Row> EMPTY = new UnmodifiableRows(new LinkedHashMap<>());
 
+    private final LinkedHashMap<UUID, Row> owned;
     private final Map<UUID, Row> view;
 
     private UnmodifiableRows(LinkedHashMap<UUID, Row> owned) {
+        this.owned = owned;
         this.view = Collections.unmodifiableMap(owned);
     }
 
     static Map<UUID, Row> copyOf(Map<UUID, Row> rows) {
         return new UnmodifiableRows(new LinkedHashMap<>(rows));
+    }
+
+    /**
+     * A map the caller may change, holding {@code rows} in order: the next version of a table.
+     * Copies the rows this class holds straight from its own map, as iterating the read-only
+     * view would wrap every entry.
+     */
+    static LinkedHashMap<UUID, Row> mutableCopy(Map<UUID, Row> rows) {
+        return new LinkedHashMap<>(rows instanceof UnmodifiableRows u ? u.owned : rows);
     }
 
     /** Wraps {@code owned} without copying; the caller must drop every other reference to it. */

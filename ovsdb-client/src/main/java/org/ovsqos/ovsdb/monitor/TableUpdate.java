@@ -13,14 +13,36 @@ import java.util.UUID;
  * @param rows the row updates in the order the server sent them; immutable
  */
 public record TableUpdate(Map<UUID, RowUpdate> rows) {
+    /** @throws NullPointerException if {@code rows} is null or holds a null UUID or update */
     public TableUpdate {
-        var copy = new LinkedHashMap<UUID, RowUpdate>(rows.size() * 2);
-        rows.forEach((uuid, update) -> copy.put(Objects.requireNonNull(uuid, "row uuid"),
-                Objects.requireNonNull(update, "row update")));
-        rows = Collections.unmodifiableMap(copy);
+        if (rows instanceof DecodedRows decoded) {
+            // The codec's, which it let go of and never put a null into: no copy of thousands of rows.
+            rows = Collections.unmodifiableMap(decoded);
+        } else {
+            var copy = new LinkedHashMap<UUID, RowUpdate>(rows.size() * 2);
+            rows.forEach((uuid, update) -> copy.put(Objects.requireNonNull(uuid, "row uuid"),
+                    Objects.requireNonNull(update, "row update")));
+            rows = Collections.unmodifiableMap(copy);
+        }
     }
 
     public int size() {
         return rows.size();
+    }
+
+    /**
+     * The rows {@link TableUpdatesCodec} decodes, which the constructor adopts instead of copying.
+     * Package-private so that only the codec makes one; it hands each to exactly one
+     * {@code TableUpdate} and keeps no reference.
+     */
+    static final class DecodedRows extends LinkedHashMap<UUID, RowUpdate> {
+        DecodedRows(int expectedSize) {
+            super(expectedSize * 2);
+        }
+
+        @Override
+        public RowUpdate put(UUID uuid, RowUpdate update) {
+            return super.put(Objects.requireNonNull(uuid, "row uuid"), Objects.requireNonNull(update, "row update"));
+        }
     }
 }

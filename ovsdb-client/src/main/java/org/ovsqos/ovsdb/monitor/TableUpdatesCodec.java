@@ -91,7 +91,7 @@ final class TableUpdatesCodec {
             String table = t.getKey();
             String tableAt = "/" + escape(table);
             requireObject(t.getValue(), what, () -> tableAt);
-            var rows = new LinkedHashMap<UUID, RowUpdate>();
+            var rows = new TableUpdate.DecodedRows(t.getValue().size());
             for (Map.Entry<String, JsonNode> r : t.getValue().properties()) {
                 // Built only for an error: an update of thousands of rows must not build a string per row.
                 Supplier<String> at = () -> tableAt + "/" + escape(r.getKey());

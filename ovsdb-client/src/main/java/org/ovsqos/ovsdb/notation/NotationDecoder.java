@@ -1,8 +1,6 @@
 package org.ovsqos.ovsdb.notation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -78,7 +76,7 @@ final class NotationDecoder {
         if (json == null || !json.isObject()) {
             throw new Malformed("row", "expected a JSON object of columns", json);
         }
-        var columns = new LinkedHashMap<String, Value>(json.size() * 2);
+        Row.Builder columns = Row.builder(json.size());
         for (Map.Entry<String, JsonNode> e : json.properties()) {
             try {
                 columns.put(e.getKey(), value(e.getValue()));
@@ -86,7 +84,7 @@ final class NotationDecoder {
                 throw m.under(escape(e.getKey()));
             }
         }
-        return new Row(columns);
+        return columns.build();
     }
 
     private static Condition condition(JsonNode json) {
@@ -128,7 +126,7 @@ final class NotationDecoder {
         if (!elements.isArray()) {
             throw new Malformed("set", "expected [\"set\", [<atom>*]]", json);
         }
-        var set = new LinkedHashSet<Atom>(elements.size() * 2);
+        OvsdbSet.Builder set = OvsdbSet.builder(elements.size());
         for (int i = 0; i < elements.size(); i++) {
             Atom element;
             try {
@@ -136,11 +134,12 @@ final class NotationDecoder {
             } catch (Malformed m) {
                 throw m.under(i).under("1");
             }
-            if (!set.add(element)) {
+            if (set.contains(element)) {
                 throw new Malformed("set", "duplicate element", elements.get(i)).under(i).under("1");
             }
+            set.add(element);
         }
-        return new OvsdbSet(set);
+        return set.build();
     }
 
     private static OvsdbMap map(JsonNode json) {
@@ -148,7 +147,7 @@ final class NotationDecoder {
         if (!pairs.isArray()) {
             throw new Malformed("map", "expected [\"map\", [[<key>, <value>]*]]", json);
         }
-        var map = new LinkedHashMap<Atom, Atom>(pairs.size() * 2);
+        OvsdbMap.Builder map = OvsdbMap.builder(pairs.size());
         for (int i = 0; i < pairs.size(); i++) {
             try {
                 JsonNode pair = pairs.get(i);
@@ -157,14 +156,15 @@ final class NotationDecoder {
                 }
                 Atom key = member(pair, 0, "a map key (an atom)");
                 Atom value = member(pair, 1, "a map value (an atom)");
-                if (map.putIfAbsent(key, value) != null) {
+                if (map.get(key) != null) {
                     throw new Malformed("map", "duplicate key", pair.get(0)).under("0");
                 }
+                map.put(key, value);
             } catch (Malformed m) {
                 throw m.under(i).under("1");
             }
         }
-        return new OvsdbMap(map);
+        return map.build();
     }
 
     private static Atom member(JsonNode pair, int index, String expected) {

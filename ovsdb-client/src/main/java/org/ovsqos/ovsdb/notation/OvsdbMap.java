@@ -11,18 +11,26 @@ import java.util.stream.Collectors;
  * (RFC 7047 section 5.1), e.g. {@code external_ids} or {@code statistics}.
  *
  * <p>Immutable and insertion-ordered, so encoding is deterministic; equality ignores order, as
- * it does for any {@link Map}.
+ * it does for any {@link Map}. The constructor copies the map it is given; a {@link Builder}
+ * hands its pairs over without that second copy, for code that builds maps by the thousand (a
+ * monitor update of a {@code statistics} column on every interface).
  *
  * @param entries the pairs, in insertion order; never null, no null keys or values
  */
 public record OvsdbMap(Map<Atom, Atom> entries) implements Value {
     private static final OvsdbMap EMPTY = new OvsdbMap(Map.of());
 
+    /** @throws NullPointerException if {@code entries} is null or holds a null key or value */
     public OvsdbMap {
         Objects.requireNonNull(entries, "entries");
-        var copy = new LinkedHashMap<Atom, Atom>(entries.size() * 2);
-        entries.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "map key"), Objects.requireNonNull(v, "map value")));
-        entries = Collections.unmodifiableMap(copy);
+        if (entries instanceof Owned owned) {
+            // Made by a Builder, which checked every pair and let go of the map in build().
+            entries = Collections.unmodifiableMap(owned);
+        } else {
+            var copy = new LinkedHashMap<Atom, Atom>(Capacity.forSize(entries.size()));
+            entries.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "map key"), Objects.requireNonNull(v, "map value")));
+            entries = Collections.unmodifiableMap(copy);
+        }
     }
 
     public static OvsdbMap empty() {
@@ -38,22 +46,41 @@ public record OvsdbMap(Map<Atom, Atom> entries) implements Value {
         if (Objects.requireNonNull(k1, "map key").equals(k2)) {
             throw new IllegalArgumentException("duplicate map key: " + k2);
         }
-        var m = new LinkedHashMap<Atom, Atom>();
-        m.put(k1, v1);
-        m.put(k2, v2);
-        return new OvsdbMap(m);
+        return builder(2).put(k1, v1).put(k2, v2).build();
     }
 
     /** A copy of {@code entries} in its iteration order. */
     public static OvsdbMap copyOf(Map<? extends Atom, ? extends Atom> entries) {
-        return new OvsdbMap(new LinkedHashMap<>(entries));
+        Builder b = builder(entries.size());
+        entries.forEach(b::put);
+        return b.build();
     }
 
     /** A string-to-string map, as {@code external_ids}, {@code other_config} and friends are. */
     public static OvsdbMap ofStrings(Map<String, String> entries) {
-        var m = new LinkedHashMap<Atom, Atom>(entries.size() * 2);
-        entries.forEach((k, v) -> m.put(Atom.string(k), Atom.string(v)));
-        return new OvsdbMap(m);
+        Builder b = builder(entries.size());
+        entries.forEach((k, v) -> b.put(Atom.string(k), Atom.string(v)));
+        return b.build();
+    }
+
+    /** A builder of a map, empty so far. */
+    public static Builder builder() {
+        return new Builder(new Owned(Capacity.forSize(0)));
+    }
+
+    /** A builder of a map of about {@code expectedSize} pairs, sized so it never grows up to that size. */
+    public static Builder builder(int expectedSize) {
+        return new Builder(new Owned(Capacity.forSize(expectedSize)));
+    }
+
+    /**
+     * A builder that starts from this map's pairs, in order: for a map that differs from this one
+     * in a few pairs, built with one copy. This map is unchanged.
+     */
+    public Builder toBuilder() {
+        Owned copy = new Owned(Capacity.forSize(entries.size()));
+        entries.forEach(copy::put); // forEach reaches the pairs without the read-only view's per-entry wrappers
+        return new Builder(copy);
     }
 
     /** The value under {@code key}, or {@code null} when there is none. */
@@ -68,9 +95,7 @@ public record OvsdbMap(Map<Atom, Atom> entries) implements Value {
 
     /** A map with {@code key} set to {@code value}; this map is unchanged. */
     public OvsdbMap with(Atom key, Atom value) {
-        var m = new LinkedHashMap<>(entries);
-        m.put(Objects.requireNonNull(key, "map key"), Objects.requireNonNull(value, "map value"));
-        return new OvsdbMap(m);
+        return toBuilder().put(key, value).build();
     }
 
     public int size() {
@@ -86,5 +111,65 @@ public record OvsdbMap(Map<Atom, Atom> entries) implements Value {
         return entries.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(", ", "{", "}"));
+    }
+
+    /**
+     * Collects the pairs of one {@link OvsdbMap}, in insertion order, and hands them to it in
+     * {@link #build()} without copying them. A builder builds once: after {@code build()}, every
+     * method throws {@link IllegalStateException}. Not thread-safe.
+     */
+    public static final class Builder {
+        private Owned entries;
+
+        private Builder(Owned entries) {
+            this.entries = entries;
+        }
+
+        /**
+         * Sets {@code key} to {@code value}: replaced in place if the key is present, else appended.
+         *
+         * @throws NullPointerException if {@code key} or {@code value} is null
+         */
+        public Builder put(Atom key, Atom value) {
+            owned().put(Objects.requireNonNull(key, "map key"), Objects.requireNonNull(value, "map value"));
+            return this;
+        }
+
+        /** Removes {@code key} and its value, if present. */
+        public Builder remove(Atom key) {
+            owned().remove(key);
+            return this;
+        }
+
+        /** The value under {@code key} so far, or {@code null} when there is none. */
+        public Atom get(Atom key) {
+            return owned().get(key);
+        }
+
+        /** The number of pairs so far. */
+        public int size() {
+            return owned().size();
+        }
+
+        /** The map of the pairs put so far; this builder cannot be used afterwards. */
+        public OvsdbMap build() {
+            Owned built = owned();
+            entries = null;
+            return built.isEmpty() ? EMPTY : new OvsdbMap(built);
+        }
+
+        private Owned owned() {
+            if (entries == null) {
+                throw new IllegalStateException("this builder has built its map already");
+            }
+            return entries;
+        }
+    }
+
+    /** The only map the constructor adopts instead of copying: a builder's, which nobody else can reach. */
+    private static final class Owned extends LinkedHashMap<Atom, Atom> {
+        Owned(int capacity) {
+            super(capacity);
+        }
     }
 }

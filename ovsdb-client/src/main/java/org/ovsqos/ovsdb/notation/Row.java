@@ -13,7 +13,9 @@ import org.ovsqos.ovsdb.OvsdbProtocolException;
  * {@code {"<column>": <value>, ...}} (RFC 7047 section 5.1, {@code <row>}).
  *
  * <p>Immutable; column order is preserved (insertion order), so a row encodes to the same JSON it
- * was decoded from. Equality ignores column order.
+ * was decoded from. Equality ignores column order. The constructor copies the map it is given; a
+ * {@link Builder} hands its columns over without that second copy, for code that builds rows by
+ * the thousand (decoding and applying monitor updates).
  *
  * @param columns the columns in order; never null, no null names or values
  */
@@ -25,12 +27,18 @@ public record Row(Map<String, Value> columns) {
 
     private static final Row EMPTY = new Row(Map.of());
 
+    /** @throws NullPointerException if {@code columns} is null or holds a null name or value */
     public Row {
         Objects.requireNonNull(columns, "columns");
-        var copy = new LinkedHashMap<String, Value>(columns.size() * 2);
-        columns.forEach((c, v) -> copy.put(Objects.requireNonNull(c, "column name"),
-                Objects.requireNonNull(v, () -> "value of column " + c)));
-        columns = Collections.unmodifiableMap(copy);
+        if (columns instanceof Owned owned) {
+            // Made by a Builder, which checked every column and let go of the map in build().
+            columns = Collections.unmodifiableMap(owned);
+        } else {
+            var copy = new LinkedHashMap<String, Value>(Capacity.forSize(columns.size()));
+            columns.forEach((c, v) -> copy.put(Objects.requireNonNull(c, "column name"),
+                    Objects.requireNonNull(v, () -> "value of column " + c)));
+            columns = Collections.unmodifiableMap(copy);
+        }
     }
 
     public static Row empty() {
@@ -38,15 +46,37 @@ public record Row(Map<String, Value> columns) {
     }
 
     public static Row of(String column, Value value) {
-        return EMPTY.with(column, value);
+        return builder(1).put(column, value).build();
     }
 
+    /** A later column of the same name replaces an earlier one, as {@link #with} does. */
     public static Row of(String c1, Value v1, String c2, Value v2) {
-        return of(c1, v1).with(c2, v2);
+        return builder(2).put(c1, v1).put(c2, v2).build();
     }
 
+    /** A later column of the same name replaces an earlier one, as {@link #with} does. */
     public static Row of(String c1, Value v1, String c2, Value v2, String c3, Value v3) {
-        return of(c1, v1, c2, v2).with(c3, v3);
+        return builder(3).put(c1, v1).put(c2, v2).put(c3, v3).build();
+    }
+
+    /** A builder of a row, empty so far. */
+    public static Builder builder() {
+        return new Builder(new Owned(Capacity.forSize(0)));
+    }
+
+    /** A builder of a row of about {@code expectedColumns} columns, sized so it never grows up to that size. */
+    public static Builder builder(int expectedColumns) {
+        return new Builder(new Owned(Capacity.forSize(expectedColumns)));
+    }
+
+    /**
+     * A builder that starts from this row's columns, in order: for a row that differs from this
+     * one in a few columns, built with one copy. This row is unchanged.
+     */
+    public Builder toBuilder() {
+        Owned copy = new Owned(Capacity.forSize(columns.size()));
+        columns.forEach(copy::put); // forEach reaches the columns without the read-only view's per-entry wrappers
+        return new Builder(copy);
     }
 
     /** The value of {@code column}, or {@code null} when this row does not carry that column. */
@@ -79,9 +109,7 @@ public record Row(Map<String, Value> columns) {
      * This row is unchanged.
      */
     public Row with(String column, Value value) {
-        var m = new LinkedHashMap<>(columns);
-        m.put(Objects.requireNonNull(column, "column name"), Objects.requireNonNull(value, "value"));
-        return new Row(m);
+        return toBuilder().put(column, value).build();
     }
 
     /** A row without {@code column}; this row is unchanged. */
@@ -89,9 +117,7 @@ public record Row(Map<String, Value> columns) {
         if (!columns.containsKey(column)) {
             return this;
         }
-        var m = new LinkedHashMap<>(columns);
-        m.remove(column);
-        return new Row(m);
+        return toBuilder().remove(column).build();
     }
 
     public int size() {
@@ -100,5 +126,66 @@ public record Row(Map<String, Value> columns) {
 
     public boolean isEmpty() {
         return columns.isEmpty();
+    }
+
+    /**
+     * Collects the columns of one {@link Row}, in insertion order, and hands them to it in
+     * {@link #build()} without copying them. A builder builds once: after {@code build()}, every
+     * method throws {@link IllegalStateException}. Not thread-safe.
+     */
+    public static final class Builder {
+        private Owned columns;
+
+        private Builder(Owned columns) {
+            this.columns = columns;
+        }
+
+        /**
+         * Sets {@code column} to {@code value}: replaced in place if the column is present, else appended.
+         *
+         * @throws NullPointerException if {@code column} or {@code value} is null
+         */
+        public Builder put(String column, Value value) {
+            owned().put(Objects.requireNonNull(column, "column name"),
+                    Objects.requireNonNull(value, () -> "value of column " + column));
+            return this;
+        }
+
+        /** Removes {@code column}, if present. */
+        public Builder remove(String column) {
+            owned().remove(column);
+            return this;
+        }
+
+        /** The value of {@code column} so far, or {@code null} when there is none. */
+        public Value get(String column) {
+            return owned().get(column);
+        }
+
+        /** The number of columns so far. */
+        public int size() {
+            return owned().size();
+        }
+
+        /** The row of the columns put so far; this builder cannot be used afterwards. */
+        public Row build() {
+            Owned built = owned();
+            columns = null;
+            return built.isEmpty() ? EMPTY : new Row(built);
+        }
+
+        private Owned owned() {
+            if (columns == null) {
+                throw new IllegalStateException("this builder has built its row already");
+            }
+            return columns;
+        }
+    }
+
+    /** The only map the constructor adopts instead of copying: a builder's, which nobody else can reach. */
+    private static final class Owned extends LinkedHashMap<String, Value> {
+        Owned(int capacity) {
+            super(capacity);
+        }
     }
 }

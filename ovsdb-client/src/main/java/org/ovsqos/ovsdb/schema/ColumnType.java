@@ -1,7 +1,5 @@
 package org.ovsqos.ovsdb.schema;
 
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -116,6 +114,10 @@ public record ColumnType(BaseType key, Optional<BaseType> value, int min, long m
      * one-element set for a scalar column becomes the atom, integers for real atoms become reals.
      * The element count must lie within {@code min..max}; atom constraints are not checked.
      *
+     * <p>A set or map that is already canonical (every atom is already what
+     * {@link BaseType#normalize} makes of it) is returned itself, not copied: normalising every
+     * value of a large monitor update then builds nothing new.
+     *
      * @throws OvsdbProtocolException if {@code v} cannot be a value of this type
      */
     public Value normalize(Value v) {
@@ -123,19 +125,16 @@ public record ColumnType(BaseType key, Optional<BaseType> value, int min, long m
         if (isMap()) {
             return normalizeMap(v);
         }
-        OvsdbSet set = v instanceof Atom a ? OvsdbSet.of(a) : asSet(v);
+        if (v instanceof Atom a) {
+            Atom atom = key.normalize(a); // one element always fits: min <= 1 <= max
+            return isScalar() ? atom : OvsdbSet.of(atom);
+        }
+        OvsdbSet set = asSet(v);
         checkCount(set.size(), v);
         if (isScalar()) {
             return key.normalize(set.elements().iterator().next());
         }
-        var elements = new LinkedHashSet<Atom>(set.size() * 2);
-        for (Atom a : set.elements()) {
-            if (!elements.add(key.normalize(a))) {
-                // 1 and 1.0 in a set of reals: the same element twice.
-                throw new OvsdbProtocolException("duplicate element " + a + " in " + v);
-            }
-        }
-        return new OvsdbSet(elements);
+        return isCanonical(set) ? set : normalizeElements(set);
     }
 
     private OvsdbSet asSet(Value v) {
@@ -143,6 +142,28 @@ public record ColumnType(BaseType key, Optional<BaseType> value, int min, long m
             return s;
         }
         throw new OvsdbProtocolException("expected " + this + ", got map " + v);
+    }
+
+    private boolean isCanonical(OvsdbSet set) {
+        for (Atom a : set.elements()) {
+            if (key.normalize(a) != a) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private OvsdbSet normalizeElements(OvsdbSet set) {
+        OvsdbSet.Builder elements = OvsdbSet.builder(set.size());
+        for (Atom a : set.elements()) {
+            Atom normalized = key.normalize(a);
+            if (elements.contains(normalized)) {
+                // 1 and 1.0 in a set of reals: the same element twice.
+                throw new OvsdbProtocolException("duplicate element " + a + " in " + set);
+            }
+            elements.add(normalized);
+        }
+        return elements.build();
     }
 
     private OvsdbMap normalizeMap(Value v) {
@@ -155,13 +176,30 @@ public record ColumnType(BaseType key, Optional<BaseType> value, int min, long m
             throw new OvsdbProtocolException("expected " + this + ", got " + v);
         }
         checkCount(map.size(), v);
-        var entries = new LinkedHashMap<Atom, Atom>(map.size() * 2);
+        return isCanonical(map) ? map : normalizePairs(map);
+    }
+
+    private boolean isCanonical(OvsdbMap map) {
+        BaseType valueType = value.get();
         for (Map.Entry<Atom, Atom> e : map.entries().entrySet()) {
-            if (entries.put(key.normalize(e.getKey()), value.get().normalize(e.getValue())) != null) {
-                throw new OvsdbProtocolException("duplicate key " + e.getKey() + " in " + v);
+            if (key.normalize(e.getKey()) != e.getKey() || valueType.normalize(e.getValue()) != e.getValue()) {
+                return false;
             }
         }
-        return new OvsdbMap(entries);
+        return true;
+    }
+
+    private OvsdbMap normalizePairs(OvsdbMap map) {
+        BaseType valueType = value.get();
+        OvsdbMap.Builder entries = OvsdbMap.builder(map.size());
+        for (Map.Entry<Atom, Atom> e : map.entries().entrySet()) {
+            Atom k = key.normalize(e.getKey());
+            if (entries.get(k) != null) {
+                throw new OvsdbProtocolException("duplicate key " + e.getKey() + " in " + map);
+            }
+            entries.put(k, valueType.normalize(e.getValue()));
+        }
+        return entries.build();
     }
 
     private void checkCount(int n, Value v) {

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.ovsqos.ovsdb.OvsdbProtocolException;
 import org.ovsqos.ovsdb.notation.Row;
-import org.ovsqos.ovsdb.notation.Value;
 
 /**
  * One table, {@code <table-schema>} in RFC 7047 section 3.2. {@link #columns()} holds the
@@ -145,7 +144,7 @@ public record TableSchema(
      * @throws OvsdbProtocolException naming the table and column that do not fit
      */
     public Row normalize(Row row) {
-        var out = new LinkedHashMap<String, Value>(row.size() * 2);
+        Row.Builder out = Row.builder(row.size());
         row.columns().forEach((c, v) -> {
             ColumnSchema column = requireColumn(c);
             try {
@@ -154,6 +153,6 @@ public record TableSchema(
                 throw new OvsdbProtocolException("table " + name + " column " + c + ": " + e.getMessage(), e);
             }
         });
-        return new Row(out);
+        return out.build();
     }
 }

@@ -12,12 +12,14 @@ import org.ovsqos.ovsdb.notation.Atom;
 import org.ovsqos.ovsdb.notation.OvsdbMap;
 import org.ovsqos.ovsdb.notation.OvsdbSet;
 import org.ovsqos.ovsdb.notation.Value;
+import org.ovsqos.ovsdb.schema.ColumnType;
 
 /** The update2 diff rules of ovsdb-server(7) section 4.1.14, one column kind at a time. */
 class ColumnDiffsTest {
 
     private static Value apply(String column, Value current, Value diff) {
-        return ColumnDiffs.apply(KINDS.requireColumn(column).type(), current, diff);
+        ColumnType type = KINDS.requireColumn(column).type();
+        return ColumnDiffs.apply(type, ColumnDiffs.diffType(type), current, diff);
     }
 
     private static OvsdbMap map(String... kv) {
@@ -90,6 +92,23 @@ class ColumnDiffsTest {
                 OvsdbMap.of(Atom.string("rx_bytes"), Atom.integer(2))))
                 .isEqualTo(OvsdbMap.of(Atom.string("rx_bytes"), Atom.integer(2)));
         assertThat(Map.copyOf(((OvsdbMap) apply("ids", OvsdbMap.empty(), map("a", "b"))).entries())).hasSize(1);
+    }
+
+    @Test
+    void anEmptyDiffLeavesTheCachedValueItself() {
+        OvsdbMap ids = map("a", "b");
+        OvsdbSet tags = OvsdbSet.ofStrings("x");
+        assertThat(apply("ids", ids, OvsdbSet.empty())).isSameAs(ids);
+        assertThat(apply("ids", ids, OvsdbMap.empty())).isSameAs(ids);
+        assertThat(apply("tags", tags, OvsdbSet.empty())).isSameAs(tags);
+    }
+
+    @Test
+    void readsDiffsOfCompositeColumnsWithoutBoundsAndOthersWithTheColumnType() {
+        ColumnType few = KINDS.requireColumn("few").type();
+        ColumnType opt = KINDS.requireColumn("opt").type();
+        assertThat(ColumnDiffs.diffType(few)).isEqualTo(few.withBounds(0, ColumnType.UNLIMITED));
+        assertThat(ColumnDiffs.diffType(opt)).isSameAs(opt);
     }
 
     @Test

@@ -91,6 +91,22 @@ class TableCacheTest {
     }
 
     @Test
+    void anUpdateLeavesTheSnapshotTakenBeforeItAsItWas() {
+        TableCache cache = cacheOfAllColumns();
+        cache.apply(insert(A, Row.of("int", Atom.integer(1))));
+        CacheSnapshot before = cache.snapshot();
+        Row rowBefore = before.rows("K").get(A);
+
+        cache.apply(diff(A, Row.of("int", Atom.integer(2))));
+        cache.apply(insert(B, Row.of("int", Atom.integer(3))));
+
+        assertThat(before.rows("K")).containsOnlyKeys(A).containsEntry(A, rowBefore);
+        assertThat(cache.rows("K")).containsOnlyKeys(A, B);
+        assertThat(cache.row("K", A).orElseThrow().get("int")).isEqualTo(Atom.integer(2));
+        assertThatThrownBy(() -> cache.rows("K").remove(A)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     void rejectsUpdatesThatContradictTheCacheAndChangesNothing() {
         TableCache cache = cacheOfAllColumns();
         cache.apply(insert(A, Row.of("tags", OvsdbSet.ofStrings("a"))));

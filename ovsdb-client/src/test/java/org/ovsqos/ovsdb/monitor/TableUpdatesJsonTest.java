@@ -96,6 +96,17 @@ class TableUpdatesJsonTest {
     }
 
     @Test
+    void decodedRowUpdatesAreReadOnly() {
+        TableUpdates updates = MonitorUpdate.fromUpdate2Params(Golden.read("update2-modify.json")).updates();
+        var rows = updates.tables().get("Interface").rows();
+
+        assertThatThrownBy(() -> rows.put(BRIDGE, RowUpdate.Delete.withoutColumns()))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(rows::clear).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(rows).containsOnlyKeys(IFACE);
+    }
+
+    @Test
     void readsUpdate3WithItsTransactionId() {
         JsonNode params = Golden.read("update3-modify.json");
         MonitorUpdate update = MonitorUpdate.fromUpdate3Params(params);

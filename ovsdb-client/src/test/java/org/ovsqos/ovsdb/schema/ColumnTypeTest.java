@@ -11,6 +11,7 @@ import org.ovsqos.ovsdb.notation.Atom;
 import org.ovsqos.ovsdb.notation.OvsdbMap;
 import org.ovsqos.ovsdb.notation.OvsdbSet;
 import org.ovsqos.ovsdb.notation.Row;
+import org.ovsqos.ovsdb.notation.Value;
 
 class ColumnTypeTest {
     private static final BaseType INTEGER = BaseType.of(AtomicType.INTEGER);
@@ -44,6 +45,41 @@ class ColumnTypeTest {
                 .isEqualTo(OvsdbSet.of(Atom.real(1), Atom.real(2.5)));
         assertThat(ColumnType.map(STRING, REAL, 0, ColumnType.UNLIMITED).normalize(OvsdbMap.of(Atom.string("a"), Atom.integer(3))))
                 .isEqualTo(OvsdbMap.of(Atom.string("a"), Atom.real(3)));
+    }
+
+    @Test
+    void returnsACanonicalSetOrMapItselfRatherThanACopy() {
+        OvsdbSet strings = OvsdbSet.ofStrings("a", "b");
+        OvsdbMap counters = OvsdbMap.of(Atom.string("rx_bytes"), Atom.integer(1), Atom.string("tx_bytes"), Atom.integer(2));
+        OvsdbMap weights = OvsdbMap.of(Atom.string("a"), Atom.real(0.5));
+
+        assertThat(ColumnType.set(STRING, 0, ColumnType.UNLIMITED).normalize(strings)).isSameAs(strings);
+        assertThat(ColumnType.optional(STRING).normalize(OvsdbSet.empty())).isSameAs(OvsdbSet.empty());
+        assertThat(ColumnType.map(STRING, INTEGER, 0, ColumnType.UNLIMITED).normalize(counters)).isSameAs(counters);
+        assertThat(ColumnType.map(STRING, REAL, 0, 1).normalize(weights)).isSameAs(weights);
+    }
+
+    @Test
+    void buildsANormalizedCopyOnlyWhenAnAtomChanges() {
+        OvsdbSet mixed = OvsdbSet.of(Atom.real(0.5), Atom.integer(2));
+        OvsdbMap integral = OvsdbMap.of(Atom.string("a"), Atom.real(0.5), Atom.string("b"), Atom.integer(2));
+
+        Value set = ColumnType.set(REAL, 0, 5).normalize(mixed);
+        Value map = ColumnType.map(STRING, REAL, 0, ColumnType.UNLIMITED).normalize(integral);
+
+        assertThat(set).isNotSameAs(mixed).isEqualTo(OvsdbSet.of(Atom.real(0.5), Atom.real(2)));
+        assertThat(((OvsdbSet) set).elements()).as("order kept").containsExactly(Atom.real(0.5), Atom.real(2));
+        assertThat(map).isNotSameAs(integral).isEqualTo(OvsdbMap.of(Atom.string("a"), Atom.real(0.5), Atom.string("b"), Atom.real(2)));
+        assertThat(((OvsdbMap) map).entries().keySet()).containsExactly(Atom.string("a"), Atom.string("b"));
+        assertThat(integral.get("b")).as("the input is unchanged").isEqualTo(Atom.integer(2));
+    }
+
+    @Test
+    void rejectsAMapWhoseKeysCollideOnceNormalized() {
+        OvsdbMap collide = OvsdbMap.of(Atom.integer(1), Atom.string("x"), Atom.real(1), Atom.string("y"));
+
+        assertThatThrownBy(() -> ColumnType.map(REAL, STRING, 0, 9).normalize(collide))
+                .isInstanceOf(OvsdbProtocolException.class).hasMessageContaining("duplicate key 1");
     }
 
     @Test
