@@ -154,7 +154,7 @@ final class NotationDecoder {
                 if (!pair.isArray() || pair.size() != 2) {
                     throw new Malformed("map", "a map pair must be a 2-element array [<key>, <value>]", pair);
                 }
-                Atom key = member(pair, 0, "a map key (an atom)");
+                Atom key = MapKeys.canonical(member(pair, 0, "a map key (an atom)"));
                 Atom value = member(pair, 1, "a map value (an atom)");
                 if (map.get(key) != null) {
                     throw new Malformed("map", "duplicate key", pair.get(0)).under("0");
