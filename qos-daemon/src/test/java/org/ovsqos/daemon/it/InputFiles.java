@@ -12,7 +12,10 @@ import java.util.List;
 
 /** Input files no daemon should choke on: huge configs and state files, FIFOs. */
 final class InputFiles {
-    /** The heap and out-of-memory handling {@code packaging/ovs-qos} gives {@code ovs-qos daemon}. */
+    /**
+     * The out-of-memory handling {@code packaging/ovs-qos} gives {@code ovs-qos daemon}, with half
+     * its heap ceiling (128 MB, room for 10,000 guests): the input limits are fitted to 64 MB.
+     */
     static final List<String> DAEMON_AS_INSTALLED = List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError");
     /** The heap {@code packaging/ovs-qos} gives the other commands ({@code validate-config}). */
     static final List<String> CLIENT_AS_INSTALLED = List.of("-Xmx32m");
