@@ -49,6 +49,21 @@ class LimitReconcilerTest {
     }
 
     @Test
+    void moreWritesThanOneTransactionTakesAreSplitInOrder() {
+        int count = 2 * LimitReconciler.MAX_WRITES_PER_TRANSACTION + 500;
+        for (int i = 10; i < 10 + count; i++) {
+            show(uuid(i), "kvm" + i + ".0", BASE);
+            limits.want("kvm" + i + ".0", PENALTY);
+        }
+
+        limits.flush();
+
+        assertThat(ovsdb.batches).extracting(List::size).containsExactly(LimitReconciler.MAX_WRITES_PER_TRANSACTION,
+                LimitReconciler.MAX_WRITES_PER_TRANSACTION, 500);
+        assertThat(ovsdb.batches.stream().flatMap(List::stream).map(LimitWrite::uuid).distinct()).hasSize(count);
+    }
+
+    @Test
     void sendsOnlyTheRowsThatDifferInOneTransaction() {
         limits.want("kvm1.0", PENALTY);
         limits.want("kvm2.0", BASE);
@@ -59,7 +74,7 @@ class LimitReconcilerTest {
     }
 
     @Test
-    void decisionsWithinTheBatchWindowShareOneTransaction() {
+    void decisionsOfOneGovernorTaskShareOneTransaction() {
         limits.want("kvm1.0", PENALTY);
         limits.scheduleFlush();
         limits.want("kvm2.0", PENALTY);
