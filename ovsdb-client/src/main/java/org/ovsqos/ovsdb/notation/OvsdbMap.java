@@ -119,10 +119,10 @@ public record OvsdbMap(Map<Atom, Atom> entries) implements Value {
      * method throws {@link IllegalStateException}. Not thread-safe.
      */
     public static final class Builder {
-        private Owned entries;
+        private final HandOver<Owned> entries;
 
         private Builder(Owned entries) {
-            this.entries = entries;
+            this.entries = new HandOver<>("map", entries);
         }
 
         /**
@@ -131,38 +131,30 @@ public record OvsdbMap(Map<Atom, Atom> entries) implements Value {
          * @throws NullPointerException if {@code key} or {@code value} is null
          */
         public Builder put(Atom key, Atom value) {
-            owned().put(Objects.requireNonNull(key, "map key"), Objects.requireNonNull(value, "map value"));
+            entries.get().put(Objects.requireNonNull(key, "map key"), Objects.requireNonNull(value, "map value"));
             return this;
         }
 
         /** Removes {@code key} and its value, if present. */
         public Builder remove(Atom key) {
-            owned().remove(key);
+            entries.get().remove(key);
             return this;
         }
 
         /** The value under {@code key} so far, or {@code null} when there is none. */
         public Atom get(Atom key) {
-            return owned().get(key);
+            return entries.get().get(key);
         }
 
         /** The number of pairs so far. */
         public int size() {
-            return owned().size();
+            return entries.get().size();
         }
 
         /** The map of the pairs put so far; this builder cannot be used afterwards. */
         public OvsdbMap build() {
-            Owned built = owned();
-            entries = null;
+            Owned built = entries.take();
             return built.isEmpty() ? EMPTY : new OvsdbMap(built);
-        }
-
-        private Owned owned() {
-            if (entries == null) {
-                throw new IllegalStateException("this builder has built its map already");
-            }
-            return entries;
         }
     }
 

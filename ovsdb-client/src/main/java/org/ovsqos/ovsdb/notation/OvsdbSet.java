@@ -117,10 +117,10 @@ public record OvsdbSet(Set<Atom> elements) implements Value {
      * {@link IllegalStateException}. Not thread-safe.
      */
     public static final class Builder {
-        private Owned elements;
+        private final HandOver<Owned> elements;
 
         private Builder(Owned elements) {
-            this.elements = elements;
+            this.elements = new HandOver<>("set", elements);
         }
 
         /**
@@ -129,38 +129,30 @@ public record OvsdbSet(Set<Atom> elements) implements Value {
          * @throws NullPointerException if {@code element} is null
          */
         public Builder add(Atom element) {
-            owned().add(Objects.requireNonNull(element, "set element"));
+            elements.get().add(Objects.requireNonNull(element, "set element"));
             return this;
         }
 
         /** Removes {@code element}, if present. */
         public Builder remove(Atom element) {
-            owned().remove(element);
+            elements.get().remove(element);
             return this;
         }
 
         /** Whether {@code element} was added and not removed since. */
         public boolean contains(Atom element) {
-            return owned().contains(element);
+            return elements.get().contains(element);
         }
 
         /** The number of elements so far. */
         public int size() {
-            return owned().size();
+            return elements.get().size();
         }
 
         /** The set of the elements added so far; this builder cannot be used afterwards. */
         public OvsdbSet build() {
-            Owned built = owned();
-            elements = null;
+            Owned built = elements.take();
             return built.isEmpty() ? EMPTY : new OvsdbSet(built);
-        }
-
-        private Owned owned() {
-            if (elements == null) {
-                throw new IllegalStateException("this builder has built its set already");
-            }
-            return elements;
         }
     }
 

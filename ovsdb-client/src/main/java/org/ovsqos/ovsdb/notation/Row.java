@@ -134,10 +134,10 @@ public record Row(Map<String, Value> columns) {
      * method throws {@link IllegalStateException}. Not thread-safe.
      */
     public static final class Builder {
-        private Owned columns;
+        private final HandOver<Owned> columns;
 
         private Builder(Owned columns) {
-            this.columns = columns;
+            this.columns = new HandOver<>("row", columns);
         }
 
         /**
@@ -146,39 +146,31 @@ public record Row(Map<String, Value> columns) {
          * @throws NullPointerException if {@code column} or {@code value} is null
          */
         public Builder put(String column, Value value) {
-            owned().put(Objects.requireNonNull(column, "column name"),
+            columns.get().put(Objects.requireNonNull(column, "column name"),
                     Objects.requireNonNull(value, () -> "value of column " + column));
             return this;
         }
 
         /** Removes {@code column}, if present. */
         public Builder remove(String column) {
-            owned().remove(column);
+            columns.get().remove(column);
             return this;
         }
 
         /** The value of {@code column} so far, or {@code null} when there is none. */
         public Value get(String column) {
-            return owned().get(column);
+            return columns.get().get(column);
         }
 
         /** The number of columns so far. */
         public int size() {
-            return owned().size();
+            return columns.get().size();
         }
 
         /** The row of the columns put so far; this builder cannot be used afterwards. */
         public Row build() {
-            Owned built = owned();
-            columns = null;
+            Owned built = columns.take();
             return built.isEmpty() ? EMPTY : new Row(built);
-        }
-
-        private Owned owned() {
-            if (columns == null) {
-                throw new IllegalStateException("this builder has built its row already");
-            }
-            return columns;
         }
     }
 
