@@ -62,9 +62,9 @@ public final class DaemonMetrics {
     }
 
     /**
-     * What the engine last published; the per-interface and per-tier series are built from it when
-     * a scrape asks, so a publish costs one volatile write whether or not anything scrapes. The
-     * caller hands the collection over and does not change it afterwards.
+     * Fixed figures to serve until the next call: the per-interface and per-tier series are built
+     * from them when a scrape asks. The caller hands the collection over and does not change it
+     * afterwards. (The daemon itself uses {@link #interfacesFrom}.)
      */
     public void updateInterfaces(Collection<InterfaceFigures> figures) {
         Objects.requireNonNull(figures, "figures");
@@ -72,8 +72,8 @@ public final class DaemonMetrics {
     }
 
     /**
-     * Where the per-interface figures come from from now on: asked at each scrape (the engine
-     * builds them on demand rather than at every change).
+     * Where the per-interface figures come from from now on, asked at each scrape: the engine
+     * builds them when asked, not at every change (most changes are statistics, every 5 s).
      */
     public void interfacesFrom(Supplier<Collection<InterfaceFigures>> source) {
         interfaces = Objects.requireNonNull(source, "source");
