@@ -56,7 +56,9 @@ class NotationJsonProperties {
         Gen<Character> lower = Generate.characters('a', 'z');
         return Generate.oneOf(
                 longs().all().map(Atom::integer),
-                doubles().any().assuming(NotationJsonProperties::sendable).map(Atom::real),
+                // Mapped rather than assumed: a row holds up to 30 atoms, and discarding every
+                // example with one unsendable real made QuickTheories give up on some seeds.
+                doubles().any().map(d -> sendable(d) ? d : 1.5).map(Atom::real),
                 booleans().all().map(Atom::bool),
                 strings().allPossible().ofLengthBetween(0, 20).map(Atom::string),
                 longs().all().zip(longs().all(), UUID::new).map(Atom::uuid),
