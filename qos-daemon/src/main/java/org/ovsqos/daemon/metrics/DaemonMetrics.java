@@ -62,18 +62,9 @@ public final class DaemonMetrics {
     }
 
     /**
-     * Fixed figures to serve until the next call: the per-interface and per-tier series are built
-     * from them when a scrape asks. The caller hands the collection over and does not change it
-     * afterwards. (The daemon itself uses {@link #interfacesFrom}.)
-     */
-    public void updateInterfaces(Collection<InterfaceFigures> figures) {
-        Objects.requireNonNull(figures, "figures");
-        interfaces = () -> figures;
-    }
-
-    /**
      * Where the per-interface figures come from from now on, asked at each scrape: the engine
-     * builds them when asked, not at every change (most changes are statistics, every 5 s).
+     * builds them when asked, not at every change (most changes are statistics, every 5 s). What
+     * {@code source} returns is not changed afterwards.
      */
     public void interfacesFrom(Supplier<Collection<InterfaceFigures>> source) {
         interfaces = Objects.requireNonNull(source, "source");

@@ -61,7 +61,7 @@ class DaemonMetricsTest {
         metrics.transition(1, 2);
         // A penalty at a tier a reload removed still ends.
         metrics.transition(3, 0);
-        metrics.updateInterfaces(List.of(idle("kvm101.0", 1), penalised("kvm102.0", 2, true),
+        metrics.interfacesFrom(() -> List.of(idle("kvm101.0", 1), penalised("kvm102.0", 2, true),
                 penalised("kvm103.0", 2, false), penalised("kvm104.0", 3, false)));
 
         PrometheusText s = scrape();
@@ -157,7 +157,7 @@ class DaemonMetricsTest {
         early.ovsdbReconnected();
         early.transition(0, 1);
         early.ovsdbState(ConnectionState.CONNECTED);
-        early.updateInterfaces(List.of(idle("kvm101.0", 7), penalised("kvm102.0", 1, true)));
+        early.interfacesFrom(() -> List.of(idle("kvm101.0", 7), penalised("kvm102.0", 1, true)));
         early.tick(Instant.parse("2030-01-01T08:00:00Z"), Duration.ofMillis(7));
 
         try (PrometheusExport later = new PrometheusExport(early)) {

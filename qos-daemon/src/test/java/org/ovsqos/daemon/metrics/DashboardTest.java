@@ -96,7 +96,7 @@ class DashboardTest {
         DaemonMetrics metrics = new DaemonMetrics();
         try (PrometheusExport export = new PrometheusExport(metrics)) {
             metrics.configure(2, Duration.ofSeconds(60));
-            metrics.updateInterfaces(List.of(DaemonMetricsTest.idle("kvm101.0", 1)));
+            metrics.interfacesFrom(() -> List.of(DaemonMetricsTest.idle("kvm101.0", 1)));
             metrics.tick(Instant.now(), Duration.ofMillis(3));
             export.bindJvmMetrics();
             Set<String> names = new HashSet<>(Set.of("up"));

@@ -35,7 +35,7 @@ class InterfaceCollectorTest {
 
     @Test
     void perInterfaceSeriesAreInBaseUnits() {
-        metrics.updateInterfaces(List.of(DaemonMetricsTest.idle("kvm101.0", 123_456),
+        metrics.interfacesFrom(() -> List.of(DaemonMetricsTest.idle("kvm101.0", 123_456),
                 DaemonMetricsTest.penalised("kvm102.0", 2, true)));
 
         PrometheusText s = scrape();
@@ -53,11 +53,11 @@ class InterfaceCollectorTest {
 
     @Test
     void anInterfaceNoLongerPublishedLosesItsSeries() {
-        metrics.updateInterfaces(List.of(DaemonMetricsTest.idle("kvm101.0", 1),
+        metrics.interfacesFrom(() -> List.of(DaemonMetricsTest.idle("kvm101.0", 1),
                 DaemonMetricsTest.penalised("kvm102.0", 1, true)));
         scrape();
 
-        metrics.updateInterfaces(List.of(DaemonMetricsTest.penalised("kvm102.0", 1, false)));
+        metrics.interfacesFrom(() -> List.of(DaemonMetricsTest.penalised("kvm102.0", 1, false)));
 
         PrometheusText s = scrape();
         assertThat(s.samples()).noneMatch(x -> "kvm101.0".equals(x.labels().get("interface")));
@@ -68,7 +68,7 @@ class InterfaceCollectorTest {
 
     @Test
     void theGuestsVmIdIsALabelOfTheInfoSeriesOnly() {
-        metrics.updateInterfaces(List.of(DaemonMetricsTest.idle("kvm101.0", 1),
+        metrics.interfacesFrom(() -> List.of(DaemonMetricsTest.idle("kvm101.0", 1),
                 DaemonMetricsTest.penalised("kvm102.0", 1, true)));
 
         PrometheusText s = scrape();
@@ -78,10 +78,10 @@ class InterfaceCollectorTest {
         assertThat(s.samples("ovsqos_interface_tier").get(0).labels()).containsOnlyKeys("interface");
 
         // The row goes (an absent row has no external_ids), comes back, then another guest takes the name.
-        metrics.updateInterfaces(List.of(DaemonMetricsTest.penalised("kvm101.0", 1, false)));
+        metrics.interfacesFrom(() -> List.of(DaemonMetricsTest.penalised("kvm101.0", 1, false)));
         assertThat(scrape().samples("ovsqos_interface_info", "interface", "kvm101.0"))
                 .singleElement().extracting(x -> x.labels().get("vm_id")).isEqualTo(DaemonMetricsTest.VM);
-        metrics.updateInterfaces(List.of(new InterfaceFigures("kvm101.0", Optional.of("other"), 0, 1, 1,
+        metrics.interfacesFrom(() -> List.of(new InterfaceFigures("kvm101.0", Optional.of("other"), 0, 1, 1,
                 Optional.empty(), true, OptionalLong.of(1))));
         assertThat(scrape().samples("ovsqos_interface_info", "interface", "kvm101.0"))
                 .singleElement().extracting(x -> x.labels().get("vm_id")).isEqualTo("other");
@@ -89,15 +89,15 @@ class InterfaceCollectorTest {
 
     @Test
     void aGoneInterfaceVanishesAtTheNextScrapeAndComesBackWithoutItsPast() {
-        metrics.updateInterfaces(List.of(DaemonMetricsTest.idle("kvm101.0", 500),
+        metrics.interfacesFrom(() -> List.of(DaemonMetricsTest.idle("kvm101.0", 500),
                 DaemonMetricsTest.idle("kvm102.0", 1)));
         scrape();
 
-        metrics.updateInterfaces(List.of(DaemonMetricsTest.idle("kvm102.0", 2)));
+        metrics.interfacesFrom(() -> List.of(DaemonMetricsTest.idle("kvm102.0", 2)));
         assertThat(scrape().samples()).noneMatch(x -> "kvm101.0".equals(x.labels().get("interface")));
 
         // Back, but absent: what it showed before it went is forgotten, as for a new interface.
-        metrics.updateInterfaces(List.of(DaemonMetricsTest.penalised("kvm101.0", 1, false)));
+        metrics.interfacesFrom(() -> List.of(DaemonMetricsTest.penalised("kvm101.0", 1, false)));
         PrometheusText s = scrape();
         assertThat(s.value("ovsqos_interface_receive_bytes_total", "interface", "kvm101.0")).contains(0.0);
         assertThat(s.value("ovsqos_interface_info", "interface", "kvm101.0", "vm_id", "")).contains(1.0);
@@ -107,7 +107,7 @@ class InterfaceCollectorTest {
     void everyInterfaceHasSevenSeriesAndNoInterfaceNone() {
         assertThat(scrape().types()).as("families of no sample are not served").isEmpty();
 
-        metrics.updateInterfaces(List.of(DaemonMetricsTest.idle("kvm101.0", 1),
+        metrics.interfacesFrom(() -> List.of(DaemonMetricsTest.idle("kvm101.0", 1),
                 DaemonMetricsTest.idle("kvm102.0", 1)));
 
         PrometheusText s = scrape();
@@ -120,8 +120,8 @@ class InterfaceCollectorTest {
 
     @Test
     void aPublishBetweenScrapesIsWhatTheNextScrapeShows() {
-        metrics.updateInterfaces(List.of(DaemonMetricsTest.idle("kvm101.0", 1)));
-        metrics.updateInterfaces(List.of(new InterfaceFigures("kvm101.0", Optional.empty(), 1, 40_000, 100_000,
+        metrics.interfacesFrom(() -> List.of(DaemonMetricsTest.idle("kvm101.0", 1)));
+        metrics.interfacesFrom(() -> List.of(new InterfaceFigures("kvm101.0", Optional.empty(), 1, 40_000, 100_000,
                 Optional.of(DaemonMetricsTest.UNTIL), true, OptionalLong.of(9_000))));
 
         PrometheusText s = scrape();

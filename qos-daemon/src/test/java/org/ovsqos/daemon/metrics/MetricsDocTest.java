@@ -42,7 +42,7 @@ class MetricsDocTest {
         DaemonMetrics metrics = new DaemonMetrics();
         try (PrometheusExport export = new PrometheusExport(metrics)) {
             metrics.configure(2, Duration.ofSeconds(60));
-            metrics.updateInterfaces(List.of(DaemonMetricsTest.idle("kvm101.0", 1)));
+            metrics.interfacesFrom(() -> List.of(DaemonMetricsTest.idle("kvm101.0", 1)));
             metrics.tick(Instant.now(), Duration.ofMillis(3));
             return PrometheusText.parse(export.scrape());
         }

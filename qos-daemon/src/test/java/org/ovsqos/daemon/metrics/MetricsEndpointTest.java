@@ -25,7 +25,7 @@ class MetricsEndpointTest {
 
     @BeforeEach
     void start() throws IOException {
-        metrics.updateInterfaces(List.of(DaemonMetricsTest.idle("kvm101.0", 4242)));
+        metrics.interfacesFrom(() -> List.of(DaemonMetricsTest.idle("kvm101.0", 4242)));
         endpoint = MetricsEndpoint.start(new InetSocketAddress("127.0.0.1", 0), metrics);
     }
 
