@@ -1,7 +1,5 @@
 package org.ovsqos.ovsdb.notation;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -11,9 +9,11 @@ import java.util.stream.Collectors;
  * (RFC 7047 section 5.1), e.g. {@code external_ids} or {@code statistics}.
  *
  * <p>Immutable and insertion-ordered, so encoding is deterministic; equality ignores order, as
- * it does for any {@link Map}. The constructor copies the map it is given; a {@link Builder}
- * hands its pairs over without that second copy, for code that builds maps by the thousand (a
- * monitor update of a {@code statistics} column on every interface).
+ * it does for any {@link Map}. The constructor copies the map it is given, unless it is another
+ * OvsdbMap's; a {@link Builder} hands its pairs over without that second copy, for code that
+ * builds maps by the thousand (a monitor update of a {@code statistics} column on every
+ * interface). The pairs are kept compactly ({@link PairArrayMap}), since a replica holds one such
+ * map per row and replaces it on every update.
  *
  * @param entries the pairs, in insertion order; never null, no null keys or values
  */
@@ -23,13 +23,12 @@ public record OvsdbMap(Map<Atom, Atom> entries) implements Value {
     /** @throws NullPointerException if {@code entries} is null or holds a null key or value */
     public OvsdbMap {
         Objects.requireNonNull(entries, "entries");
-        if (entries instanceof Owned owned) {
-            // Made by a Builder, which checked every pair and let go of the map in build().
-            entries = Collections.unmodifiableMap(owned);
-        } else {
-            var copy = new LinkedHashMap<Atom, Atom>(Capacity.forSize(entries.size()));
-            entries.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "map key"), Objects.requireNonNull(v, "map value")));
-            entries = Collections.unmodifiableMap(copy);
+        if (!(entries instanceof PairArrayMap)) {
+            // A PairArrayMap is read-only, made by a Builder that checked every pair (or another
+            // OvsdbMap's): adopted as it is. Anything else is copied, and checked on the way.
+            var copy = new PairArrayMap<Atom, Atom>(entries.size());
+            entries.forEach((k, v) -> copy.set(Objects.requireNonNull(k, "map key"), Objects.requireNonNull(v, "map value")));
+            entries = copy;
         }
     }
 
@@ -65,12 +64,12 @@ public record OvsdbMap(Map<Atom, Atom> entries) implements Value {
 
     /** A builder of a map, empty so far. */
     public static Builder builder() {
-        return new Builder(new Owned(Capacity.forSize(0)));
+        return new Builder(new PairArrayMap<>(0));
     }
 
     /** A builder of a map of about {@code expectedSize} pairs, sized so it never grows up to that size. */
     public static Builder builder(int expectedSize) {
-        return new Builder(new Owned(Capacity.forSize(expectedSize)));
+        return new Builder(new PairArrayMap<>(expectedSize));
     }
 
     /**
@@ -78,8 +77,8 @@ public record OvsdbMap(Map<Atom, Atom> entries) implements Value {
      * in a few pairs, built with one copy. This map is unchanged.
      */
     public Builder toBuilder() {
-        Owned copy = new Owned(Capacity.forSize(entries.size()));
-        entries.forEach(copy::put); // forEach reaches the pairs without the read-only view's per-entry wrappers
+        PairArrayMap<Atom, Atom> copy = new PairArrayMap<>(entries.size());
+        entries.forEach(copy::set); // forEach reaches the pairs without the read-only view's per-entry wrappers
         return new Builder(copy);
     }
 
@@ -119,9 +118,9 @@ public record OvsdbMap(Map<Atom, Atom> entries) implements Value {
      * method throws {@link IllegalStateException}. Not thread-safe.
      */
     public static final class Builder {
-        private final HandOver<Owned> entries;
+        private final HandOver<PairArrayMap<Atom, Atom>> entries;
 
-        private Builder(Owned entries) {
+        private Builder(PairArrayMap<Atom, Atom> entries) {
             this.entries = new HandOver<>("map", entries);
         }
 
@@ -131,13 +130,13 @@ public record OvsdbMap(Map<Atom, Atom> entries) implements Value {
          * @throws NullPointerException if {@code key} or {@code value} is null
          */
         public Builder put(Atom key, Atom value) {
-            entries.get().put(Objects.requireNonNull(key, "map key"), Objects.requireNonNull(value, "map value"));
+            entries.get().set(Objects.requireNonNull(key, "map key"), Objects.requireNonNull(value, "map value"));
             return this;
         }
 
         /** Removes {@code key} and its value, if present. */
         public Builder remove(Atom key) {
-            entries.get().remove(key);
+            entries.get().delete(key);
             return this;
         }
 
@@ -153,15 +152,9 @@ public record OvsdbMap(Map<Atom, Atom> entries) implements Value {
 
         /** The map of the pairs put so far; this builder cannot be used afterwards. */
         public OvsdbMap build() {
-            Owned built = entries.take();
-            return built.isEmpty() ? EMPTY : new OvsdbMap(built);
+            PairArrayMap<Atom, Atom> built = entries.take();
+            return built.isEmpty() ? EMPTY : new OvsdbMap(built.trimmed());
         }
     }
 
-    /** The only map the constructor adopts instead of copying: a builder's, which nobody else can reach. */
-    private static final class Owned extends LinkedHashMap<Atom, Atom> {
-        Owned(int capacity) {
-            super(capacity);
-        }
-    }
 }

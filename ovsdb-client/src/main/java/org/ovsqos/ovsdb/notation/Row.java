@@ -1,7 +1,5 @@
 package org.ovsqos.ovsdb.notation;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,9 +11,10 @@ import org.ovsqos.ovsdb.OvsdbProtocolException;
  * {@code {"<column>": <value>, ...}} (RFC 7047 section 5.1, {@code <row>}).
  *
  * <p>Immutable; column order is preserved (insertion order), so a row encodes to the same JSON it
- * was decoded from. Equality ignores column order. The constructor copies the map it is given; a
- * {@link Builder} hands its columns over without that second copy, for code that builds rows by
- * the thousand (decoding and applying monitor updates).
+ * was decoded from. Equality ignores column order. The constructor copies the map it is given,
+ * unless it is another Row's; a {@link Builder} hands its columns over without that second copy,
+ * for code that builds rows by the thousand (decoding and applying monitor updates). The columns
+ * are kept compactly ({@link PairArrayMap}): a replica holds thousands of rows.
  *
  * @param columns the columns in order; never null, no null names or values
  */
@@ -30,14 +29,13 @@ public record Row(Map<String, Value> columns) {
     /** @throws NullPointerException if {@code columns} is null or holds a null name or value */
     public Row {
         Objects.requireNonNull(columns, "columns");
-        if (columns instanceof Owned owned) {
-            // Made by a Builder, which checked every column and let go of the map in build().
-            columns = Collections.unmodifiableMap(owned);
-        } else {
-            var copy = new LinkedHashMap<String, Value>(Capacity.forSize(columns.size()));
-            columns.forEach((c, v) -> copy.put(Objects.requireNonNull(c, "column name"),
+        if (!(columns instanceof PairArrayMap)) {
+            // A PairArrayMap is read-only, made by a Builder that checked every column (or another
+            // Row's): adopted as it is. Anything else is copied, and checked on the way.
+            var copy = new PairArrayMap<String, Value>(columns.size());
+            columns.forEach((c, v) -> copy.set(Objects.requireNonNull(c, "column name"),
                     Objects.requireNonNull(v, () -> "value of column " + c)));
-            columns = Collections.unmodifiableMap(copy);
+            columns = copy;
         }
     }
 
@@ -61,12 +59,12 @@ public record Row(Map<String, Value> columns) {
 
     /** A builder of a row, empty so far. */
     public static Builder builder() {
-        return new Builder(new Owned(Capacity.forSize(0)));
+        return new Builder(new PairArrayMap<>(0));
     }
 
     /** A builder of a row of about {@code expectedColumns} columns, sized so it never grows up to that size. */
     public static Builder builder(int expectedColumns) {
-        return new Builder(new Owned(Capacity.forSize(expectedColumns)));
+        return new Builder(new PairArrayMap<>(expectedColumns));
     }
 
     /**
@@ -74,8 +72,8 @@ public record Row(Map<String, Value> columns) {
      * one in a few columns, built with one copy. This row is unchanged.
      */
     public Builder toBuilder() {
-        Owned copy = new Owned(Capacity.forSize(columns.size()));
-        columns.forEach(copy::put); // forEach reaches the columns without the read-only view's per-entry wrappers
+        PairArrayMap<String, Value> copy = new PairArrayMap<>(columns.size());
+        columns.forEach(copy::set); // forEach reaches the columns without the read-only view's per-entry wrappers
         return new Builder(copy);
     }
 
@@ -134,9 +132,9 @@ public record Row(Map<String, Value> columns) {
      * method throws {@link IllegalStateException}. Not thread-safe.
      */
     public static final class Builder {
-        private final HandOver<Owned> columns;
+        private final HandOver<PairArrayMap<String, Value>> columns;
 
-        private Builder(Owned columns) {
+        private Builder(PairArrayMap<String, Value> columns) {
             this.columns = new HandOver<>("row", columns);
         }
 
@@ -146,14 +144,14 @@ public record Row(Map<String, Value> columns) {
          * @throws NullPointerException if {@code column} or {@code value} is null
          */
         public Builder put(String column, Value value) {
-            columns.get().put(Objects.requireNonNull(column, "column name"),
+            columns.get().set(Objects.requireNonNull(column, "column name"),
                     Objects.requireNonNull(value, () -> "value of column " + column));
             return this;
         }
 
         /** Removes {@code column}, if present. */
         public Builder remove(String column) {
-            columns.get().remove(column);
+            columns.get().delete(column);
             return this;
         }
 
@@ -169,15 +167,9 @@ public record Row(Map<String, Value> columns) {
 
         /** The row of the columns put so far; this builder cannot be used afterwards. */
         public Row build() {
-            Owned built = columns.take();
-            return built.isEmpty() ? EMPTY : new Row(built);
+            PairArrayMap<String, Value> built = columns.take();
+            return built.isEmpty() ? EMPTY : new Row(built.trimmed());
         }
     }
 
-    /** The only map the constructor adopts instead of copying: a builder's, which nobody else can reach. */
-    private static final class Owned extends LinkedHashMap<String, Value> {
-        Owned(int capacity) {
-            super(capacity);
-        }
-    }
 }
