@@ -1,15 +1,20 @@
 package org.ovsqos.ovsdb.monitor;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.ovsqos.ovsdb.OvsdbProtocolException;
 import org.ovsqos.ovsdb.notation.NotationJson;
+import org.ovsqos.ovsdb.notation.NotationStreamReader;
 import org.ovsqos.ovsdb.notation.Row;
+import org.ovsqos.ovsdb.notation.UuidAtom;
 
 /**
  * {@code <table-updates>} and {@code <table-updates2>} to and from JSON. Errors name the table and
@@ -76,6 +81,56 @@ final class TableUpdatesCodec {
                     throw malformed(what, at.get(), "unknown row update \"" + kind + '"');
             }
         });
+    }
+
+    /**
+     * {@code <table-updates2>} read from {@code parser}, whose current token is its
+     * {@link JsonToken#START_OBJECT}: as {@link #parseV2} decodes the same JSON as a tree, without
+     * the tree. Refuses what {@code parseV2} refuses, saying less (see {@link NotationStreamReader}).
+     */
+    static TableUpdates readV2(JsonParser parser) throws IOException {
+        require(parser.currentToken() == JsonToken.START_OBJECT, "expected a JSON object");
+        NotationStreamReader rows = new NotationStreamReader();
+        var tables = new LinkedHashMap<String, TableUpdate>();
+        for (String table = parser.nextFieldName(); table != null; table = parser.nextFieldName()) {
+            require(!tables.containsKey(table) && parser.nextToken() == JsonToken.START_OBJECT,
+                    "a table must be a JSON object, once");
+            var updates = new TableUpdate.DecodedRows(16);
+            for (String uuid = parser.nextFieldName(); uuid != null; uuid = parser.nextFieldName()) {
+                require(UuidAtom.isUuidText(uuid), "a row must be named by its UUID");
+                require(parser.nextToken() == JsonToken.START_OBJECT, "a row update must be a JSON object");
+                String kind = parser.nextFieldName();
+                require(kind != null, "a row update must hold one of initial, insert, delete, modify");
+                parser.nextToken();
+                RowUpdate update = switch (kind) {
+                    case "initial" -> new RowUpdate.Initial(rows.readRow(parser));
+                    case "insert" -> new RowUpdate.Insert(rows.readRow(parser));
+                    case "modify" -> new RowUpdate.ModifyDiff(rows.readRow(parser));
+                    case "delete" -> {
+                        // As parseV2: ovsdb-server sends null; an object is tolerated and says nothing.
+                        require(parser.currentToken() == JsonToken.VALUE_NULL || parser.currentToken() == JsonToken.START_OBJECT,
+                                "delete must be null");
+                        parser.skipChildren();
+                        yield RowUpdate.Delete.withoutColumns();
+                    }
+                    default -> throw refused("unknown row update");
+                };
+                require(parser.nextToken() == JsonToken.END_OBJECT, "a row update must hold exactly one member");
+                require(updates.put(UUID.fromString(uuid), update) == null, "a row updated twice in one update");
+            }
+            tables.put(table, new TableUpdate(updates));
+        }
+        return new TableUpdates(tables);
+    }
+
+    private static void require(boolean wellFormed, String rule) {
+        if (!wellFormed) {
+            throw refused(rule);
+        }
+    }
+
+    private static OvsdbProtocolException refused(String rule) {
+        return new OvsdbProtocolException("malformed update2: " + rule);
     }
 
     @FunctionalInterface
@@ -158,25 +213,10 @@ final class TableUpdatesCodec {
 
     /** A UUID in the RFC 7047 36-character form; {@link UUID#fromString} alone accepts more. */
     static UUID parseUuid(String text, String what, Supplier<String> at) {
-        if (!isUuidText(text)) {
+        if (!UuidAtom.isUuidText(text)) {
             throw malformed(what, at.get(), "not a UUID: \"" + text + '"');
         }
         return UUID.fromString(text);
-    }
-
-    /** Hex digits with hyphens at 8, 13, 18 and 23: checked by hand, as a regex costs a matcher per row. */
-    private static boolean isUuidText(String text) {
-        if (text.length() != 36) {
-            return false;
-        }
-        for (int i = 0; i < 36; i++) {
-            char c = text.charAt(i);
-            boolean ok = i == 8 || i == 13 || i == 18 || i == 23 ? c == '-' : Character.digit(c, 16) >= 0 && c < 128;
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static void requireObject(JsonNode json, String what, Supplier<String> at) {

@@ -1,5 +1,6 @@
 package org.ovsqos.ovsdb.netty;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
@@ -9,7 +10,9 @@ import java.io.InputStream;
 import java.util.List;
 
 /**
- * Parses one framed JSON value (UTF-8, as RFC 7047 section 4 and RFC 7159 require) into a tree.
+ * Parses one framed JSON value (UTF-8, as RFC 7047 section 4 and RFC 7159 require) into a tree;
+ * the table updates of update2/update3 notifications are decoded on the way instead
+ * ({@link UpdateNotifications}).
  * A parse failure escapes as a decoder exception, which the rpc stage turns into a protocol error.
  */
 final class JsonNodeDecoder extends MessageToMessageDecoder<ByteBuf> {
@@ -23,6 +26,15 @@ final class JsonNodeDecoder extends MessageToMessageDecoder<ByteBuf> {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf frame, List<Object> out) throws Exception {
+        if (UpdateNotifications.looksLikeOne(frame)) {
+            int start = frame.readerIndex();
+            JsonNode update = UpdateNotifications.read(mapper, frame);
+            if (update != null) {
+                out.add(update);
+                return;
+            }
+            frame.readerIndex(start); // not one it reads: a tree, which says precisely what is wrong
+        }
         try (InputStream in = new ByteBufInputStream(frame)) {
             out.add(mapper.readTree(in));
         }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.ovsqos.ovsdb.OvsdbProtocolException;
 
 /**
@@ -17,9 +16,6 @@ import org.ovsqos.ovsdb.OvsdbProtocolException;
  * seconds, for statistics) thus builds no pointer strings at all.
  */
 final class NotationDecoder {
-    /** RFC 7047 section 5.1: exactly 36 characters, hyphens at fixed places. */
-    private static final Pattern UUID_TEXT =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final int SNIPPET_MAX = 120;
 
     private NotationDecoder() {
@@ -215,7 +211,7 @@ final class NotationDecoder {
         String tag = json.size() == 2 && json.get(0).isTextual() ? json.get(0).textValue() : null;
         if ("uuid".equals(tag)) {
             JsonNode text = json.get(1);
-            if (!text.isTextual() || !UUID_TEXT.matcher(text.textValue()).matches()) {
+            if (!text.isTextual() || !UuidAtom.isUuidText(text.textValue())) {
                 throw new Malformed("uuid", "expected a 36-character UUID string", text).under("1");
             }
             return new UuidAtom(UUID.fromString(text.textValue()));

@@ -10,11 +10,11 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
-import java.util.regex.Pattern;
 import org.ovsqos.ovsdb.OvsdbProtocolException;
 import org.ovsqos.ovsdb.notation.Condition;
 import org.ovsqos.ovsdb.notation.NotationJson;
 import org.ovsqos.ovsdb.notation.Row;
+import org.ovsqos.ovsdb.notation.UuidAtom;
 
 /**
  * Reads the members of one JSON object, reporting problems with their JSON Pointer. Like
@@ -22,10 +22,6 @@ import org.ovsqos.ovsdb.notation.Row;
  * {@link #rejectOthers()} can refuse the ones nobody asked for instead of dropping them.
  */
 final class JsonMembers {
-    /** RFC 7047 section 5.1: exactly 36 characters, hyphens at fixed places. */
-    private static final Pattern UUID_TEXT =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
     private final JsonNode json;
     private final String pointer;
     private final String what;
@@ -110,7 +106,7 @@ final class JsonMembers {
             return Optional.empty();
         }
         JsonNode value = json.get(member);
-        if (!value.isTextual() || !UUID_TEXT.matcher(value.textValue()).matches()) {
+        if (!value.isTextual() || !UuidAtom.isUuidText(value.textValue())) {
             throw malformed(member, "expected a 36-character UUID string");
         }
         return Optional.of(UUID.fromString(value.textValue()));

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
-/** Any value survives encode, serialise to text, parse, decode. */
-class NotationJsonProperties {
+/** Any value survives encode, serialise to text, parse, decode. Its generators serve other packages' properties too. */
+public class NotationJsonProperties {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Test
@@ -39,11 +39,11 @@ class NotationJsonProperties {
         });
     }
 
-    static Gen<Value> values() {
+    public static Gen<Value> values() {
         return Generate.oneOf(atoms().map(a -> (Value) a), sets().map(s -> (Value) s), maps().map(m -> (Value) m));
     }
 
-    static Gen<Row> rows() {
+    public static Gen<Row> rows() {
         Gen<String> names = strings().basicLatinAlphabet().ofLengthBetween(1, 12);
         return lists().of(names.zip(values(), Map::entry)).ofSizeBetween(0, 6).map(entries -> {
             Map<String, Value> columns = new LinkedHashMap<>();
