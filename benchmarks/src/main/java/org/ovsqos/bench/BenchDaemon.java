@@ -1,6 +1,7 @@
 package org.ovsqos.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * <p>{@code bench.repo} names the repository root (default: the working directory);
  * {@code bench.java} picks the java binary (default: the launcher's own choice);
  * {@code bench.daemonJavaOpts}, for experiments only, adds JVM flags through the launcher's
- * {@code OVS_QOS_JAVA_OPTS} (the figures in BENCHMARKS.md say when they used it).
+ * {@code OVS_QOS_JAVA_OPTS} (the figures in BENCHMARKS.md say when they used it);
+ * {@code bench.daemonCds=false} runs the daemon without its class-data archive.
  */
 final class BenchDaemon implements AutoCloseable {
     private final Process process;
@@ -48,11 +50,51 @@ final class BenchDaemon implements AutoCloseable {
         return jar;
     }
 
-    /** The launcher's environment: our jar, and the java binary when {@code bench.java} is set. */
+    /**
+     * The launcher's environment: our jar, the daemon's class-data archive as the package builds
+     * it ({@link #daemonArchive}), and the java binary when {@code bench.java} is set.
+     */
     static void launcherEnvironment(Map<String, String> env) {
         env.put("OVS_QOS_JAR", jar().toString());
+        env.put("OVS_QOS_DAEMON_CDS", daemonArchive().toString());
         env.remove("OVS_QOS_JAVA_OPTS");
         Optional.ofNullable(System.getProperty("bench.java")).ifPresent(java -> env.put("OVS_QOS_JAVA", java));
+    }
+
+    private static Path daemonArchive;
+
+    /**
+     * The daemon's class-data archive, built once per run by the package's own scriptlet code
+     * ({@code daemon_archive} in {@code packaging/scripts/maint.sh}) for our jar, so the daemon
+     * is measured as installed; a path that does not exist (no archive) with
+     * {@code -Dbench.daemonCds=false}.
+     */
+    static synchronized Path daemonArchive() {
+        if (daemonArchive != null) {
+            return daemonArchive;
+        }
+        if (!Boolean.parseBoolean(System.getProperty("bench.daemonCds", "true"))) {
+            return daemonArchive = Path.of("/nonexistent/ovs-qos-daemon.jsa");
+        }
+        try {
+            Path dir = Files.createTempDirectory("ovs-qos-bench-cds");
+            Path jsa = dir.resolve("ovs-qos-daemon.jsa");
+            ProcessBuilder builder = new ProcessBuilder("sh", "-c", ". \"$0\" && daemon_archive \"$@\"",
+                    repo().resolve("packaging/scripts/maint.sh").toString(), launcher().toString(), jar().toString(),
+                    jsa.toString()).inheritIO();
+            Optional.ofNullable(System.getProperty("bench.java")).ifPresent(j -> builder.environment().put("OVS_QOS_JAVA", j));
+            if (builder.start().waitFor() != 0 || !Files.isReadable(jsa)) {
+                throw new IllegalStateException("the daemon's class-data archive was not built (maint.sh daemon_archive)");
+            }
+            dir.toFile().deleteOnExit(); // deleted in the reverse order: the file, then the directory
+            jsa.toFile().deleteOnExit();
+            return daemonArchive = jsa;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -76,11 +76,22 @@ final class FakeHost {
     Shell.Result run(String scriptlet, String... args) {
         Shell.Result result = Packages.runScriptlet(scriptlet, dir, Map.of(
                 "OVS_QOS_ROOT", root.toString(),
+                "TMPDIR", scratch().toString(),
                 "PATH", dir.resolve("bin") + ":" + System.getenv("PATH")), args);
         if (result.exitCode() != 0) {
             throw new AssertionError("a scriptlet must never fail the package manager: " + result);
         }
         return result;
+    }
+
+    /** The scriptlets' TMPDIR: where they may make scratch files, and must leave none. */
+    Path scratch() {
+        Path tmp = dir.resolve("tmp");
+        try {
+            return Files.createDirectories(tmp);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The systemctl calls made so far, one string each, and forgets them. */

@@ -19,6 +19,7 @@ class MigrationIT {
     private static final String OLD_UNIT = "etc/systemd/system/ovs-qos.service";
     private static final String OLD_LINK = "etc/systemd/system/multi-user.target.wants/ovs-qos.service";
     private static final String ARCHIVE = "usr/lib/ovs-qos/ovs-qos-cli.jsa";
+    private static final String DAEMON_ARCHIVE = "usr/lib/ovs-qos/ovs-qos-daemon.jsa";
 
     @TempDir
     Path dir;
@@ -39,6 +40,8 @@ class MigrationIT {
         assertThat(host.read("run/ovs-qos/state.json")).isEqualTo(FakeHost.OLD_STATE);
         assertThat(host.path("opt/ovs-qos/ovs_qos.py")).as("kept for a rollback").exists();
         assertThat(host.path(ARCHIVE)).isNotEmptyFile();
+        assertThat(host.path(DAEMON_ARCHIVE)).as(out).isNotEmptyFile();
+        assertThat(host.scratch()).as("the daemon that built the archive left nothing behind").isEmptyDirectory();
         assertThat(out).contains("taking over from it", "moved its unit to", "state.json.old-script",
                 "config.json: OK", "systemctl enable --now ovs-qos");
     }
@@ -79,6 +82,7 @@ class MigrationIT {
         assertThat(host.takeSystemctlCalls()).containsExactly("daemon-reload");
         assertThat(out).doesNotContain("old").contains("systemctl enable --now ovs-qos");
         assertThat(host.path(ARCHIVE)).as(out).isNotEmptyFile();
+        assertThat(host.path(DAEMON_ARCHIVE)).as(out).isNotEmptyFile();
         assertThat(host.path("opt/ovs-qos/config.json")).as("no config is installed").doesNotExist();
     }
 
@@ -88,11 +92,14 @@ class MigrationIT {
         FakeHost host = FakeHost.withPackage(dir, format.file(), true);
         format.install(host);
         Files.writeString(host.path(ARCHIVE), "stale");
+        Files.writeString(host.path(DAEMON_ARCHIVE), "stale");
         host.takeSystemctlCalls();
 
         String stopped = format.upgrade(host);
         assertThat(host.takeSystemctlCalls()).as(stopped).containsExactly("daemon-reload", "is-active --quiet ovs-qos.service");
         assertThat(Files.size(host.path(ARCHIVE))).as("rebuilt by the new package, not removed by the old one")
+                .isGreaterThan("stale".length());
+        assertThat(Files.size(host.path(DAEMON_ARCHIVE))).as("rebuilt by the new package, not removed by the old one")
                 .isGreaterThan("stale".length());
 
         host.setServiceActive(true);
@@ -118,6 +125,7 @@ class MigrationIT {
                 .containsExactly("stop ovs-qos.service", "--no-reload disable ovs-qos.service", "daemon-reload");
         assertThat(host.path(OLD_LINK)).doesNotExist();
         assertThat(host.path(ARCHIVE)).doesNotExist();
+        assertThat(host.path(DAEMON_ARCHIVE)).doesNotExist();
         assertThat(host.path("run/ovs-qos/daemon.lock")).doesNotExist();
         assertThat(host.path("usr/lib/ovs-qos")).isEmptyDirectory();
         assertThat(host.read("opt/ovs-qos/config.json")).isEqualTo(FakeHost.OLD_CONFIG);
