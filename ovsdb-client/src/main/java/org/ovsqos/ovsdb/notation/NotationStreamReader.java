@@ -44,11 +44,20 @@ public final class NotationStreamReader {
     }
 
     private Value value(JsonParser p) throws IOException {
-        if (p.currentToken() != JsonToken.START_ARRAY) {
-            return scalar(p);
-        }
+        return p.currentToken() == JsonToken.START_ARRAY ? tagged(p, true) : scalar(p);
+    }
+
+    /** An atom where only an atom may be: a scalar, or a uuid or named-uuid. */
+    private Atom atom(JsonParser p) throws IOException {
+        return p.currentToken() == JsonToken.START_ARRAY ? (Atom) tagged(p, false) : scalar(p);
+    }
+
+    /** {@code [<tag>, ...]}, the parser on its {@code [}; a set or map only where {@code setOrMap}. */
+    private Value tagged(JsonParser p, boolean setOrMap) throws IOException {
         require(p.nextToken() == JsonToken.VALUE_STRING, "an array value must start with its tag");
-        Value value = switch (p.getText()) {
+        String tag = p.getText();
+        require(setOrMap || !(tag.equals("set") || tag.equals("map")), "a set or map where an atom must be");
+        Value value = switch (tag) {
             case "set" -> set(p);
             case "map" -> map(p);
             case "uuid" -> uuid(p);
@@ -85,21 +94,6 @@ public final class NotationStreamReader {
         }
         lastMapSize = map.size();
         return map.build();
-    }
-
-    /** An atom where only an atom may be: a scalar, or a uuid or named-uuid. */
-    private Atom atom(JsonParser p) throws IOException {
-        if (p.currentToken() != JsonToken.START_ARRAY) {
-            return scalar(p);
-        }
-        require(p.nextToken() == JsonToken.VALUE_STRING, "an array value must start with its tag");
-        Atom atom = switch (p.getText()) {
-            case "uuid" -> uuid(p);
-            case "named-uuid" -> namedUuid(p);
-            default -> throw refused("a set or map where an atom must be");
-        };
-        require(p.nextToken() == JsonToken.END_ARRAY, "a tagged value has two elements");
-        return atom;
     }
 
     private static UuidAtom uuid(JsonParser p) throws IOException {

@@ -125,9 +125,7 @@ public final class GovernorEngine implements DaemonEngine {
                     runtime.pid(), options.configFile(), endpoint, stateFile.path(), governor.dryRun(),
                     config.sampleInterval().toMillis() / 1000.0);
 
-            while (!runtime.awaitShutdown(Duration.ofSeconds(1))) {
-                // the governor's thread does the work; this one only waits for SIGTERM
-            }
+            runtime.awaitShutdown(); // the governor's thread does the work; this one only waits for SIGTERM
             Log.log.info("daemon action=stopping");
             saved = thread.submit(this::saveState).get(10, TimeUnit.SECONDS);
         } finally {

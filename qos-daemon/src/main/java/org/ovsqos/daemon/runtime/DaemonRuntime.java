@@ -109,7 +109,16 @@ public final class DaemonRuntime implements AutoCloseable {
     }
 
     /**
-     * Waits up to {@code timeout} for a shutdown request; the engine's main thread parks here.
+     * Waits for a shutdown request; the engine's main thread parks here. Without a timeout on
+     * purpose: a thread that wakes every second to look again costs a daemon that should cost
+     * nothing a little CPU each time, for no reason.
+     */
+    public void awaitShutdown() throws InterruptedException {
+        shutdown.await();
+    }
+
+    /**
+     * Waits up to {@code timeout} for a shutdown request.
      *
      * @return whether shutdown was requested
      */

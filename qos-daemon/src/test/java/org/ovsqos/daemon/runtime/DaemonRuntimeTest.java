@@ -70,6 +70,27 @@ class DaemonRuntimeTest {
     }
 
     @Test
+    @Timeout(10)
+    void theEngineWaitsWithoutATimeoutUntilShutdownIsRequested() throws Exception {
+        try (DaemonRuntime runtime = DaemonRuntime.withoutSignals(options(), SystemdNotifier.disabled(), Clock.systemUTC())) {
+            Thread engine = new Thread(() -> {
+                try {
+                    runtime.awaitShutdown();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            engine.start();
+            await().atMost(Duration.ofSeconds(5)).until(() -> engine.getState() == Thread.State.WAITING);
+            assertThat(engine.isAlive()).isTrue();
+
+            runtime.requestShutdown();
+            engine.join(5_000);
+            assertThat(engine.isAlive()).isFalse();
+        }
+    }
+
+    @Test
     void aShutdownRequestWakesTheEngineAndTellsSystemdOnce() throws Exception {
         DaemonRuntime runtime = DaemonRuntime.withoutSignals(options(), notifier(), Clock.systemUTC());
 
