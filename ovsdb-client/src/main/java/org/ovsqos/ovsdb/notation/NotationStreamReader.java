@@ -36,9 +36,10 @@ public final class NotationStreamReader {
         require(parser.currentToken() == JsonToken.START_OBJECT, "a row must be a JSON object");
         Row.Builder columns = Row.builder();
         for (String column = parser.nextFieldName(); column != null; column = parser.nextFieldName()) {
-            require(columns.get(column) == null, "column twice in one row");
             parser.nextToken();
+            int before = columns.size();
             columns.put(column, value(parser));
+            require(columns.size() > before, "column twice in one row"); // a put of a present column replaces it
         }
         return columns.build();
     }
@@ -72,9 +73,9 @@ public final class NotationStreamReader {
         require(p.nextToken() == JsonToken.START_ARRAY, "a set holds an array of atoms");
         OvsdbSet.Builder set = OvsdbSet.builder();
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            Atom element = atom(p);
-            require(!set.contains(element), "duplicate set element");
-            set.add(element);
+            int before = set.size();
+            set.add(atom(p));
+            require(set.size() > before, "duplicate set element");
         }
         return set.build();
     }
@@ -89,8 +90,9 @@ public final class NotationStreamReader {
             p.nextToken();
             Atom value = atom(p);
             require(p.nextToken() == JsonToken.END_ARRAY, "a map pair has two elements");
-            require(map.get(key) == null, "duplicate map key");
-            map.put(key, value);
+            int before = map.size();
+            map.put(key, value); // one scan of the pairs so far, not a lookup and then a put
+            require(map.size() > before, "duplicate map key");
         }
         lastMapSize = map.size();
         return map.build();
