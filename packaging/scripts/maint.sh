@@ -90,7 +90,7 @@ purge_logs() {
 }
 
 # Class-data archives for the installed JVM: one of the CLI's classes (a quarter off the start of
-# `ovs-qos list`) and one of the daemon's (about 3 MB less resident memory, for the life of the
+# `ovs-qos list`) and one of the daemon's (about 2 MB less resident memory, for the life of the
 # daemon). Best effort: ovs-qos works without them. A JVM update makes the JVM skip them (with a
 # warning on stderr) until the next package upgrade rebuilds them.
 build_cds() {
