@@ -65,7 +65,7 @@ final class AdminDispatcher {
         if (command.get().mutating()) {
             // Named here, on the admin thread, once: the outcome is logged from the engine's, and
             // a user-database lookup is worth it only for the commands that change something.
-            String who = peer.describe(names.nameOf(peer.uid()));
+            String who = peer.describe(names.nameOf(peer));
             if (!Authorization.permits(command.get(), peer)) {
                 log.warn("admin command={} denied peer=\"{}\"", name, who);
                 return reply(AdminJson.failure(name + " is allowed only for root (peer " + who + ")"));
@@ -146,9 +146,6 @@ final class AdminDispatcher {
     }
 
     private byte[] bytes(ObjectNode response) {
-        byte[] body = json.bytes(response);
-        byte[] line = Arrays.copyOf(body, body.length + 1);
-        line[body.length] = '\n';
-        return line;
+        return json.line(response);
     }
 }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -64,6 +65,14 @@ public final class AdminJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of plain nodes always serialises", e);
         }
+    }
+
+    /** One response as the admin socket sends it: the JSON and a newline. */
+    public byte[] line(JsonNode node) {
+        byte[] body = bytes(node);
+        byte[] line = Arrays.copyOf(body, body.length + 1);
+        line[body.length] = '\n';
+        return line;
     }
 
     public String text(JsonNode node) {

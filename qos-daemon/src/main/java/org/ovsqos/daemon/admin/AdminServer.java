@@ -1,5 +1,14 @@
 package org.ovsqos.daemon.admin;
 
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerDomainSocketChannel;
+import io.netty.channel.unix.Socket;
+import io.netty.util.concurrent.FastThreadLocalThread;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -8,7 +17,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import jnr.unixsocket.UnixServerSocketChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * connection (format in {@link AdminJson}); {@code release} and {@code reload} only for a peer
  * of uid 0 (the kernel's SO_PEERCRED, see {@link PeerCredentials}).
  *
- * <p>One thread ({@link AdminLoop}) serves every connection through a selector, so a client that
- * connects and says nothing costs a small buffer until its read timeout, not a thread; requests
+ * <p>One thread, a Netty epoll event loop, serves every connection ({@link AdminAcceptor},
+ * {@link AdminConnection}), so a client that connects and says nothing costs a small buffer
+ * until its read timeout, not a thread; requests
  * are size-bounded; connections are shared out so that no user can take root's
  * ({@link ConnectionQuota}); whatever a client sends, the worst it gets is an error reply and a
  * closed connection. {@code list} and {@code status} are answered from the engine's immutable snapshot
@@ -29,15 +38,12 @@ public final class AdminServer implements AutoCloseable {
 
     private final Path socket;
     private final Object socketFileKey;
-    private final AdminLoop loop;
-    private final Thread thread;
+    private final EventLoopGroup loop;
 
-    private AdminServer(Path socket, Object socketFileKey, AdminLoop loop) {
+    private AdminServer(Path socket, Object socketFileKey, EventLoopGroup loop) {
         this.socket = socket;
         this.socketFileKey = socketFileKey;
         this.loop = loop;
-        this.thread = new Thread(loop, "ovs-qos-admin");
-        this.thread.setDaemon(true);
     }
 
     public static AdminServer start(AdminServerOptions options, AdminHandler handler) throws IOException {
@@ -55,18 +61,33 @@ public final class AdminServer implements AutoCloseable {
     public static AdminServer start(AdminServerOptions options, AdminHandler handler, Clock clock) throws IOException {
         Objects.requireNonNull(handler, "handler");
         Objects.requireNonNull(clock, "clock");
-        UnixServerSocketChannel channel = AdminSocketFile.bind(options.socket());
+        Socket bound = AdminSocketFile.bind(options.socket());
+        EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, runnable -> {
+            Thread thread = new FastThreadLocalThread(runnable, "ovs-qos-admin");
+            thread.setDaemon(true);
+            return thread;
+        }, EpollIoHandler.newFactory());
         try {
             Object fileKey = Files.readAttributes(options.socket(), BasicFileAttributes.class,
                     LinkOption.NOFOLLOW_LINKS).fileKey();
             UserNames names = UserNames.system();
-            AdminDispatcher dispatcher = new AdminDispatcher(handler, new AdminJson(), clock, options.commandTimeout(), names);
-            AdminServer server = new AdminServer(options.socket(), fileKey, new AdminLoop(options, channel, dispatcher, names));
-            server.thread.start();
+            AdminJson json = new AdminJson();
+            AdminDispatcher dispatcher = new AdminDispatcher(handler, json, clock, options.commandTimeout(), names);
+            Channel server = new ServerBootstrap()
+                    .group(loop)
+                    .channelFactory(() -> new EpollServerDomainSocketChannel(bound.intValue(), true))
+                    // A request may end with a half-close; the reply still goes out on the other half.
+                    .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                    .childHandler(new AdminAcceptor(options, dispatcher, json, names))
+                    .register().syncUninterruptibly().channel();
+            if (!server.isActive()) {
+                throw new IOException("the admin socket " + options.socket() + " did not start accepting");
+            }
             log.info("admin socket listening path={}", options.socket());
-            return server;
+            return new AdminServer(options.socket(), fileKey, loop);
         } catch (IOException | RuntimeException e) {
-            channel.close();
+            loop.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            bound.close();
             Files.deleteIfExists(options.socket());
             throw e;
         }
@@ -79,12 +100,8 @@ public final class AdminServer implements AutoCloseable {
     /** Stops answering, drops open connections and removes the socket file. */
     @Override
     public void close() {
-        loop.stop();
-        try {
-            thread.join(TimeUnit.SECONDS.toMillis(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        // Shutting the event loop down closes every channel registered with it, the server's too.
+        loop.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
         removeSocketFile();
     }
 

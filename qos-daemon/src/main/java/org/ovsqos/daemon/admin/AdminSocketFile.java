@@ -12,8 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
-import jnr.unixsocket.UnixServerSocketChannel;
-import jnr.unixsocket.UnixSocketAddress;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.unix.DomainSocketAddress;
+import io.netty.channel.unix.Socket;
 import org.ovsqos.daemon.common.DaemonException;
 import org.ovsqos.daemon.process.RuntimeDirectories;
 
@@ -34,8 +35,16 @@ final class AdminSocketFile {
 
     private AdminSocketFile() {}
 
-    static UnixServerSocketChannel bind(Path socket) throws IOException {
-        // jnr would cut a longer path short and bind somewhere else; the JDK refused it, and so do we.
+    /** Connections the kernel queues before the admin thread accepts them, as listen(2) takes it. */
+    static final int BACKLOG = 128;
+
+    /**
+     * Binds and listens on {@code socket}. The socket is made here, not by Netty's bind, because
+     * a Netty server channel that bound a path deletes that path when it closes, whoever's file
+     * it is by then; {@link AdminServer} removes only its own.
+     */
+    static Socket bind(Path socket) throws IOException {
+        // sun_path would be cut short and the socket bound somewhere else; the JDK refuses that too.
         int pathBytes = socket.toString().getBytes(StandardCharsets.UTF_8).length;
         if (pathBytes > MAX_PATH_BYTES) {
             throw new DaemonException("admin socket path " + socket + " is " + pathBytes
@@ -43,19 +52,20 @@ final class AdminSocketFile {
         }
         RuntimeDirectories.ensureParent(socket);
         removeIfStale(socket);
-        UnixServerSocketChannel server;
-        try {
-            server = UnixServerSocketChannel.open();
-        } catch (LinkageError e) {
-            // jffi unpacks its library into java.io.tmpdir; its message says what to do when that fails.
+        if (!Epoll.isAvailable()) {
+            // Netty unpacks its JNI library into java.io.tmpdir (or io.netty.native.workdir) and
+            // loads it from there; the cause says why that failed, typically a noexec directory.
+            Throwable cause = Epoll.unavailabilityCause();
             throw new DaemonException("cannot open the admin socket " + socket
-                    + ": the native unix-socket library did not load: " + e.getMessage());
+                    + ": Netty's native epoll library did not load: " + cause, cause);
         }
+        Socket server = Socket.newSocketDomain();
         try {
-            server.socket().bind(new UnixSocketAddress(socket.toFile()));
+            server.bind(new DomainSocketAddress(socket.toFile()));
             // bind() creates the file with the umask's mode; until this line no peer that the
             // umask would not already let in can connect.
             Files.setPosixFilePermissions(socket, SOCKET_MODE);
+            server.listen(BACKLOG);
             return server;
         } catch (IOException | RuntimeException e) {
             server.close();

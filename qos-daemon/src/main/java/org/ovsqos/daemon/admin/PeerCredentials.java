@@ -1,10 +1,8 @@
 package org.ovsqos.daemon.admin;
 
+import io.netty.channel.epoll.EpollDomainSocketChannel;
 import java.io.IOException;
 import java.util.Optional;
-import jnr.unixsocket.Credentials;
-import jnr.unixsocket.UnixSocketChannel;
-import jnr.unixsocket.UnixSocketOptions;
 
 /**
  * Who is on the other end of an admin connection: the numeric ids the kernel recorded when the
@@ -12,7 +10,7 @@ import jnr.unixsocket.UnixSocketOptions;
  * whose login name is {@code 00} is uid 1004, not uid 0. Names are for the log only
  * ({@link #describe}).
  *
- * <p>Why jnr-unixsocket and not the JDK's own unix channels: the JDK's {@code SO_PEERCRED} gives
+ * <p>Why Netty's epoll channels and not the JDK's own unix channels: the JDK's {@code SO_PEERCRED} gives
  * only a principal holding the user's <em>name</em> (from getpwuid, or the decimal uid when there
  * is no entry), so the uid itself is out of reach through public API, and turning the name back
  * into a uid is exactly the mistake this class exists to avoid.
@@ -30,11 +28,14 @@ record PeerCredentials(long uid, long gid, long pid) {
      * Reads the peer of an accepted connection. Failing to read it is not an error here: an
      * unknown peer is simply not root.
      */
-    static PeerCredentials of(UnixSocketChannel channel) {
+    static PeerCredentials of(EpollDomainSocketChannel channel) {
         try {
-            Credentials c = channel.getOption(UnixSocketOptions.SO_PEERCRED);
-            // uid_t and gid_t are unsigned 32-bit; jnr hands them over as int.
-            return new PeerCredentials(Integer.toUnsignedLong(c.getUid()), Integer.toUnsignedLong(c.getGid()), c.getPid());
+            io.netty.channel.unix.PeerCredentials c = channel.peerCredentials();
+            // SO_PEERCRED reports one gid, the effective one.
+            int[] gids = c.gids();
+            long gid = gids.length == 0 ? UNKNOWN_ID : Integer.toUnsignedLong(gids[0]);
+            // uid_t and gid_t are unsigned 32-bit; Netty hands them over as int.
+            return new PeerCredentials(Integer.toUnsignedLong(c.uid()), gid, c.pid());
         } catch (IOException | RuntimeException e) {
             return UNKNOWN;
         }

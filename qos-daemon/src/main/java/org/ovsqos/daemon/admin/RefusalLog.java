@@ -31,7 +31,7 @@ final class RefusalLog {
             return false;
         }
         log.warn("admin connection refused peer=\"{}\" reason={} open_by_peer={} open={} refused_since_last_line={}",
-                peer.describe(names.nameOf(peer.uid())), reason.name().toLowerCase(Locale.ROOT),
+                peer.describe(names.nameOf(peer)), reason.name().toLowerCase(Locale.ROOT),
                 quota.openBy(peer), quota.open(), unlogged);
         loggedBefore = true;
         lastLineNanos = nowNanos;

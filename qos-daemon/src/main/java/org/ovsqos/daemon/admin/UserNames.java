@@ -3,13 +3,13 @@ package org.ovsqos.daemon.admin;
 import java.util.Optional;
 
 /**
- * Login names for uids, for log lines and error messages only: authorisation never looks at a
- * name ({@link Authorization}).
+ * Login names of admin peers, for log lines and error messages only: authorisation never looks
+ * at a name ({@link Authorization}).
  */
 @FunctionalInterface
 interface UserNames {
-    /** The name the system gives {@code uid}, or empty when it has none (or cannot tell). */
-    Optional<String> nameOf(long uid);
+    /** The name the system gives the peer's uid, or empty when it has none (or cannot tell). */
+    Optional<String> nameOf(PeerCredentials peer);
 
     /** The system's user database through NSS: local accounts and sssd/LDAP ones alike. */
     static UserNames system() {

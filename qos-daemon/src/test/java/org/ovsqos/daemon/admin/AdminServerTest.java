@@ -306,6 +306,33 @@ class AdminServerTest {
     }
 
     @Test
+    void aClientThatOnlyHalfClosesWhileItsCommandRunsGetsTheReply() throws Exception {
+        assumeTrue(LocalUser.runningAsRoot(), "release is for root");
+        CountDownLatch reachedEngine = new CountDownLatch(1);
+        CompletableFuture<String> pending = new CompletableFuture<>();
+        servers.add(AdminServer.start(AdminServerOptions.builder(socket()).build(), new FakeAdminHandler() {
+            @Override
+            public CompletableFuture<String> release(String interfaceName) {
+                reachedEngine.countDown();
+                return pending;
+            }
+        }, CLOCK));
+        try (SocketChannel waiting = SocketClients.connect(socket())) {
+            // What socat does: the request, then end of input, then wait for the reply.
+            waiting.write(ByteBuffer.wrap("{\"command\":\"release\",\"interface\":\"kvm101.0\"}\n"
+                    .getBytes(StandardCharsets.UTF_8)));
+            waiting.shutdownOutput();
+            assertThat(reachedEngine.await(10, TimeUnit.SECONDS)).isTrue();
+            // Served meanwhile, so the server has seen the half-close before the engine answers.
+            assertThat(new AdminClient(socket()).list()).hasSize(2);
+
+            pending.complete("released later");
+
+            assertThat(parse(SocketClients.readToEnd(waiting)).path("result").path("message").asText()).isEqualTo("released later");
+        }
+    }
+
+    @Test
     void aReleaseTheEngineNeverFinishesTimesOut() throws Exception {
         start(AdminServerOptions.builder(socket()).commandTimeout(Duration.ofMillis(200)));
         handler.releaseResult = new CompletableFuture<>();
