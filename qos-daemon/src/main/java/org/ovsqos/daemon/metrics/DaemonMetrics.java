@@ -1,6 +1,5 @@
 package org.ovsqos.daemon.metrics;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -37,8 +36,13 @@ public final class DaemonMetrics {
     private final AtomicInteger tiers = new AtomicInteger();
     private volatile Supplier<Collection<InterfaceFigures>> interfaces = List::of;
     private volatile ConnectionState ovsdbState = ConnectionState.CONNECTING;
-    /** Until the first tick, the process's start: the alert on ticks then counts from there. */
-    private volatile double lastTickSeconds = ManagementFactory.getRuntimeMXBean().getStartTime() / 1000.0;
+    /**
+     * Until the first tick, the process's start: the alert on ticks then counts from there. Read
+     * from the process table, not from the JVM's management beans, which would load ~100 classes
+     * (and java.util.logging) into a daemon that has no other use for them.
+     */
+    private volatile double lastTickSeconds = ProcessHandle.current().info().startInstant()
+            .orElseGet(Instant::now).toEpochMilli() / 1000.0;
     private volatile double tickIntervalSeconds = Double.NaN;
     /** The endpoint's histogram once it has started; until then a tick's duration goes nowhere. */
     private volatile Consumer<Duration> tickTimer = took -> { };
