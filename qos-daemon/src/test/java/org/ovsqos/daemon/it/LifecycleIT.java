@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.ovsqos.daemon.systemd.NotifySocket;
 
 /**
  * The daemon as a process: crash and restart, an OVSDB restart under it, SIGTERM, systemd's
