@@ -1,5 +1,7 @@
 package org.ovsqos.daemon.systemd;
 
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.unix.Socket;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -8,8 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import jnr.unixsocket.UnixDatagramChannel;
-import jnr.unixsocket.UnixSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,10 +18,10 @@ import org.slf4j.LoggerFactory;
  * socket named by {@code NOTIFY_SOCKET}. Without that variable (not under systemd, or
  * {@code Type=} other than notify) every method does nothing.
  *
- * <p>jnr-unixsocket, because the JDK's {@code DatagramChannel} has no unix-domain support; the
- * native part is loaded on the first send only, so a run outside systemd never loads it.
- * Sending never throws: a lost notification must not take the daemon down, and systemd's own
- * timeouts report the consequence.
+ * <p>Netty's epoll transport, used here without an event loop (a bare socket, no thread), because
+ * the JDK's {@code DatagramChannel} has no unix-domain support. Its JNI library is loaded on the
+ * first send only, so a run outside systemd never loads it. Sending never throws: a lost
+ * notification must not take the daemon down, and systemd's own timeouts report the consequence.
  */
 public final class SystemdNotifier implements AutoCloseable {
     public static final String NOTIFY_SOCKET = "NOTIFY_SOCKET";
@@ -31,9 +31,9 @@ public final class SystemdNotifier implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SystemdNotifier.class);
 
     private final String socket;
-    private final UnixSocketAddress address;
+    private final byte[] address;
     private final Optional<Duration> watchdogTimeout;
-    private UnixDatagramChannel channel;
+    private Socket sender;
     private boolean failureLogged;
 
     private SystemdNotifier(String socket, Optional<Duration> watchdogTimeout) {
@@ -118,37 +118,65 @@ public final class SystemdNotifier implements AutoCloseable {
         if (address == null) {
             return false;
         }
+        byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
         try {
-            if (channel == null) {
-                channel = UnixDatagramChannel.open();
+            if (sender == null) {
+                Epoll.ensureAvailability(); // loads the JNI library, which holds Socket's natives too
+                sender = Socket.newSocketDomainDgram();
             }
-            channel.send(ByteBuffer.wrap(message.getBytes(StandardCharsets.UTF_8)), address);
+            // The native send reads the buffer's memory address: a heap buffer would fail with EFAULT.
+            ByteBuffer datagram = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+            // The socket is non-blocking: 0 bytes sent means EAGAIN, the receiver's queue is full.
+            if (sender.sendToDomainSocket(datagram, 0, bytes.length, address) != bytes.length) {
+                throw new IOException("not sent: the receiving socket's queue is full");
+            }
             return true;
-        } catch (IOException | RuntimeException | LinkageError e) {
-            if (!failureLogged) {
-                failureLogged = true;
-                log.warn("sd_notify failed socket={} error=\"{}\" (further failures are not logged)",
-                        socket, e.toString());
-            }
+        } catch (IOException | RuntimeException e) {
+            logFailure(e.toString(), "");
+            return false;
+        } catch (LinkageError e) {
+            logFailure(withRootCause(e), " hint=\"Netty's epoll JNI library did not load: Netty extracts it into"
+                    + " io.netty.native.workdir (default java.io.tmpdir), which must be writable and not noexec\"");
             return false;
         }
     }
 
-    @Override
-    public synchronized void close() {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // Nothing to do: the datagrams already sent are delivered or lost either way.
-            }
-            channel = null;
+    private void logFailure(String error, String hint) {
+        if (!failureLogged) {
+            failureLogged = true;
+            log.warn("sd_notify failed socket={} error=\"{}\"{} (further failures are not logged)", socket, error, hint);
         }
     }
 
-    /** {@code @name} is a Linux abstract-namespace address: the name with a leading NUL byte. */
-    static UnixSocketAddress toAddress(String socket) {
-        return new UnixSocketAddress(socket.startsWith("@") ? "\0" + socket.substring(1) : socket);
+    // Epoll's own error says only "failed to load the required native library"; the innermost cause
+    // names the file or directory that failed.
+    private static String withRootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root == e ? e.toString() : e + "; cause: " + root;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (sender != null) {
+            try {
+                sender.close();
+            } catch (IOException ignored) {
+                // Nothing to do: the datagrams already sent are delivered or lost either way.
+            }
+            sender = null;
+        }
+    }
+
+    /**
+     * The {@code sun_path} bytes. {@code @name} is a Linux abstract-namespace address: the name with
+     * a leading NUL byte; Netty passes the exact length to sendto(2), as such a name requires.
+     */
+    static byte[] toAddress(String socket) {
+        String path = socket.startsWith("@") ? "\0" + socket.substring(1) : socket;
+        return path.getBytes(StandardCharsets.UTF_8);
     }
 
     // WATCHDOG_PID names the process the watchdog is for; a forked helper must not ping for us.
