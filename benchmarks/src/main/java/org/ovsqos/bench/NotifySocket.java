@@ -1,19 +1,25 @@
 package org.ovsqos.bench;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.epoll.EpollDomainDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.unix.DomainDatagramPacket;
+import io.netty.channel.unix.DomainSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import jnr.unixsocket.UnixDatagramChannel;
-import jnr.unixsocket.UnixSocketAddress;
 
 /**
  * What systemd does for a {@code Type=notify} unit: a datagram socket whose path goes to the
- * daemon in {@code NOTIFY_SOCKET}. A reader thread stamps every datagram with
+ * daemon in {@code NOTIFY_SOCKET}. Its own epoll event loop (one thread) stamps every datagram with
  * {@link System#nanoTime()} as it arrives, so the time of {@code READY=1} is not blurred by
  * whenever the benchmark gets round to asking.
  */
@@ -23,35 +29,30 @@ final class NotifySocket implements AutoCloseable {
     }
 
     private final Path path;
-    private final UnixDatagramChannel channel;
+    private final EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
+    private final Channel channel;
     private final BlockingQueue<Datagram> received = new LinkedBlockingQueue<>();
 
-    NotifySocket(Path path) throws IOException {
+    NotifySocket(Path path) {
         this.path = path;
-        channel = UnixDatagramChannel.open();
-        channel.bind(new UnixSocketAddress(path.toString()));
-        Thread reader = new Thread(this::read, "notify-socket");
-        reader.setDaemon(true);
-        reader.start();
+        try {
+            channel = new Bootstrap().group(loop).channel(EpollDomainDatagramChannel.class)
+                    .handler(new SimpleChannelInboundHandler<DomainDatagramPacket>() {
+                        @Override
+                        protected void channelRead0(ChannelHandlerContext ctx, DomainDatagramPacket datagram) {
+                            long at = System.nanoTime();
+                            received.add(new Datagram(at, datagram.content().toString(StandardCharsets.UTF_8)));
+                        }
+                    })
+                    .bind(new DomainSocketAddress(path.toFile())).syncUninterruptibly().channel();
+        } catch (Throwable e) { // a failed bind is a NativeIoException, checked but not declared
+            loop.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            throw e;
+        }
     }
 
     Path path() {
         return path;
-    }
-
-    private void read() {
-        ByteBuffer buffer = ByteBuffer.allocate(8192);
-        while (channel.isOpen()) {
-            buffer.clear();
-            try {
-                channel.receive(buffer);
-            } catch (IOException e) {
-                return;
-            }
-            long at = System.nanoTime();
-            buffer.flip();
-            received.add(new Datagram(at, StandardCharsets.UTF_8.decode(buffer).toString()));
-        }
     }
 
     /** The first datagram with a line {@code READY=1}; datagrams before it are dropped. */
@@ -74,7 +75,8 @@ final class NotifySocket implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
-        channel.close();
+    public void close() {
+        channel.close().syncUninterruptibly();
+        loop.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }
