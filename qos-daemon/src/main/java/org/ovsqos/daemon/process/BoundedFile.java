@@ -16,8 +16,8 @@ import java.nio.file.attribute.BasicFileAttributes;
  * <p>The type is checked on the path before the file is opened, because opening a FIFO blocks
  * until something writes to it. That leaves a window: a FIFO put in place between the check and
  * the open still blocks the open. Closing it needs {@code O_NONBLOCK} and {@code fstat}, which
- * the JDK cannot do and jnr-posix could only at ~0.4 s of native loading on every start and every
- * {@code validate-config}. Only someone who can write the file's directory ({@code /opt/ovs-qos},
+ * the JDK cannot do and a native library could only at the cost of loading it on every start and
+ * every {@code validate-config} (jnr-posix took ~0.4 s). Only someone who can write the file's directory ({@code /opt/ovs-qos},
  * {@code /run/ovs-qos}: root) can do that, and root can stop the daemon anyway; nobody does it by
  * accident within microseconds of a read. Everything after the open is safe either way: at most
  * {@code maxBytes + 1} bytes are read, so a device or a file that grew is refused by its size.
