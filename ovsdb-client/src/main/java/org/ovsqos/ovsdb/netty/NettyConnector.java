@@ -18,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.ovsqos.ovsdb.NotificationListener;
 import org.ovsqos.ovsdb.OvsdbConnectionException;
@@ -39,8 +40,18 @@ public final class NettyConnector {
      * alive; owners still shut the group down when they close.
      */
     public static EventLoopGroup newEventLoopGroup(String threadPrefix) {
-        return new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(threadPrefix, true),
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(threadPrefix, true),
                 NioIoHandler.newFactory());
+        // Netty 4.2's loop wakes every second when nothing is scheduled (to purge cancelled
+        // timers, which it now removes at once anyway). A connection that is mostly quiet, as a
+        // monitor between statistics updates is, then costs a wake-up a second; a task due once a
+        // day lets the loop sleep until there is I/O or real work.
+        group.next().scheduleAtFixedRate(NettyConnector::nothing, 1, 1, TimeUnit.DAYS);
+        return group;
+    }
+
+    private static void nothing() {
+        // See newEventLoopGroup.
     }
 
     /**

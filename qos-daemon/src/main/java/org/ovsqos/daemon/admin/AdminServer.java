@@ -67,6 +67,9 @@ public final class AdminServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         }, EpollIoHandler.newFactory());
+        // Netty 4.2's loop wakes every second when nothing is scheduled; a task due once a day
+        // lets it sleep until a client connects (the socket is idle nearly all the time).
+        loop.next().scheduleAtFixedRate(AdminServer::nothing, 1, 1, TimeUnit.DAYS);
         try {
             Object fileKey = Files.readAttributes(options.socket(), BasicFileAttributes.class,
                     LinkOption.NOFOLLOW_LINKS).fileKey();
@@ -91,6 +94,10 @@ public final class AdminServer implements AutoCloseable {
             Files.deleteIfExists(options.socket());
             throw e;
         }
+    }
+
+    private static void nothing() {
+        // See start.
     }
 
     public Path socket() {

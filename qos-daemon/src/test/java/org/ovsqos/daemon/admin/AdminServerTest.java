@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -330,6 +331,32 @@ class AdminServerTest {
 
             assertThat(parse(SocketClients.readToEnd(waiting)).path("result").path("message").asText()).isEqualTo("released later");
         }
+    }
+
+    @Test
+    void anIdleAdminSocketDoesNotWakeItsThreadEverySecond() throws Exception {
+        start();
+        long before = adminThreadSwitches();
+        Thread.sleep(2_500); // the absence of wake-ups can only be watched for a while
+
+        // Counted by the kernel: Netty 4.2's loop would wake twice in this window unless told not to.
+        assertThat(adminThreadSwitches() - before).isLessThanOrEqualTo(1);
+    }
+
+    // The voluntary context switches of this JVM's ovs-qos-admin thread(s).
+    private static long adminThreadSwitches() throws IOException {
+        long switches = 0;
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                if (Files.readString(task.resolve("comm")).strip().equals("ovs-qos-admin")) {
+                    switches += Files.readAllLines(task.resolve("status")).stream()
+                            .filter(line -> line.startsWith("voluntary_ctxt_switches:"))
+                            .mapToLong(line -> Long.parseLong(line.substring(line.indexOf(':') + 1).strip()))
+                            .sum();
+                }
+            }
+        }
+        return switches;
     }
 
     @Test
