@@ -283,51 +283,33 @@ class AdminServerTest {
     @Test
     void aClientThatLeavesWhileItsCommandRunsGivesUpItsConnection() throws Exception {
         assumeTrue(LocalUser.runningAsRoot(), "release is for root");
-        CountDownLatch reachedEngine = new CountDownLatch(1);
-        CompletableFuture<String> pending = new CompletableFuture<>();
+        PendingRelease engine = new PendingRelease();
         servers.add(AdminServer.start(AdminServerOptions.builder(socket()).maxConnections(1).reservedForRoot(0).build(),
-                new FakeAdminHandler() {
-                    @Override
-                    public CompletableFuture<String> release(String interfaceName) {
-                        reachedEngine.countDown();
-                        return pending;
-                    }
-                }, CLOCK));
+                engine, CLOCK));
         try (SocketChannel leaving = SocketClients.connect(socket())) {
-            leaving.write(ByteBuffer.wrap("{\"command\":\"release\",\"interface\":\"kvm101.0\"}\n"
-                    .getBytes(StandardCharsets.UTF_8)));
-            assertThat(reachedEngine.await(10, TimeUnit.SECONDS)).isTrue();
+            engine.sendFrom(leaving);
         }
 
         // The only connection is free again although the engine has not answered.
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
                 .untilAsserted(() -> assertThat(new AdminClient(socket()).list()).hasSize(2));
-        pending.complete("released later");
+        engine.pending.complete("released later");
         assertThat(new AdminClient(socket()).list()).hasSize(2);
     }
 
     @Test
     void aClientThatOnlyHalfClosesWhileItsCommandRunsGetsTheReply() throws Exception {
         assumeTrue(LocalUser.runningAsRoot(), "release is for root");
-        CountDownLatch reachedEngine = new CountDownLatch(1);
-        CompletableFuture<String> pending = new CompletableFuture<>();
-        servers.add(AdminServer.start(AdminServerOptions.builder(socket()).build(), new FakeAdminHandler() {
-            @Override
-            public CompletableFuture<String> release(String interfaceName) {
-                reachedEngine.countDown();
-                return pending;
-            }
-        }, CLOCK));
+        PendingRelease engine = new PendingRelease();
+        servers.add(AdminServer.start(AdminServerOptions.builder(socket()).build(), engine, CLOCK));
         try (SocketChannel waiting = SocketClients.connect(socket())) {
             // What socat does: the request, then end of input, then wait for the reply.
-            waiting.write(ByteBuffer.wrap("{\"command\":\"release\",\"interface\":\"kvm101.0\"}\n"
-                    .getBytes(StandardCharsets.UTF_8)));
+            engine.sendFrom(waiting);
             waiting.shutdownOutput();
-            assertThat(reachedEngine.await(10, TimeUnit.SECONDS)).isTrue();
             // Served meanwhile, so the server has seen the half-close before the engine answers.
             assertThat(new AdminClient(socket()).list()).hasSize(2);
 
-            pending.complete("released later");
+            engine.pending.complete("released later");
 
             assertThat(parse(SocketClients.readToEnd(waiting)).path("result").path("message").asText()).isEqualTo("released later");
         }
@@ -387,5 +369,24 @@ class AdminServerTest {
 
         assertThat(response.get("error").asText())
                 .isEqualTo("internal error in list: java.lang.IllegalStateException: snapshot missing");
+    }
+
+    /** An engine whose release is under way until the test completes {@link #pending}. */
+    private static final class PendingRelease extends FakeAdminHandler {
+        final CountDownLatch reachedEngine = new CountDownLatch(1);
+        final CompletableFuture<String> pending = new CompletableFuture<>();
+
+        @Override
+        public CompletableFuture<String> release(String interfaceName) {
+            reachedEngine.countDown();
+            return pending;
+        }
+
+        /** Sends a release on {@code client} and waits until it has reached this engine. */
+        void sendFrom(SocketChannel client) throws Exception {
+            client.write(ByteBuffer.wrap("{\"command\":\"release\",\"interface\":\"kvm101.0\"}\n"
+                    .getBytes(StandardCharsets.UTF_8)));
+            assertThat(reachedEngine.await(10, TimeUnit.SECONDS)).isTrue();
+        }
     }
 }
