@@ -1,5 +1,8 @@
 package org.ovsqos.daemon.admin;
 
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.unix.DomainSocketAddress;
+import io.netty.channel.unix.Socket;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.StandardProtocolFamily;
@@ -12,10 +15,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.unix.DomainSocketAddress;
-import io.netty.channel.unix.Socket;
 import org.ovsqos.daemon.common.DaemonException;
+import org.ovsqos.daemon.common.NettyNative;
 import org.ovsqos.daemon.process.RuntimeDirectories;
 
 /**
@@ -53,11 +54,9 @@ final class AdminSocketFile {
         RuntimeDirectories.ensureParent(socket);
         removeIfStale(socket);
         if (!Epoll.isAvailable()) {
-            // Netty unpacks its JNI library into java.io.tmpdir (or io.netty.native.workdir) and
-            // loads it from there; the cause says why that failed, typically a noexec directory.
             Throwable cause = Epoll.unavailabilityCause();
-            throw new DaemonException("cannot open the admin socket " + socket
-                    + ": Netty's native epoll library did not load: " + cause, cause);
+            throw new DaemonException("cannot open the admin socket " + socket + ": Netty's epoll JNI library did not load ("
+                    + NettyNative.failure(cause) + "); " + NettyNative.HINT, cause);
         }
         Socket server = Socket.newSocketDomain();
         try {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.ovsqos.daemon.common.NettyNative;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -135,8 +136,7 @@ public final class SystemdNotifier implements AutoCloseable {
             logFailure(e.toString(), "");
             return false;
         } catch (LinkageError e) {
-            logFailure(withRootCause(e), " hint=\"Netty's epoll JNI library did not load: Netty extracts it into"
-                    + " io.netty.native.workdir (default java.io.tmpdir), which must be writable and not noexec\"");
+            logFailure(NettyNative.failure(e), " hint=\"Netty's epoll JNI library did not load: " + NettyNative.HINT + "\"");
             return false;
         }
     }
@@ -146,16 +146,6 @@ public final class SystemdNotifier implements AutoCloseable {
             failureLogged = true;
             log.warn("sd_notify failed socket={} error=\"{}\"{} (further failures are not logged)", socket, error, hint);
         }
-    }
-
-    // Epoll's own error says only "failed to load the required native library"; the innermost cause
-    // names the file or directory that failed.
-    private static String withRootCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root == e ? e.toString() : e + "; cause: " + root;
     }
 
     @Override

@@ -287,6 +287,23 @@ class LifecycleIT {
     }
 
     @Test
+    void refusesToStartWhenNettysNativeLibraryCannotLoadAndSaysWhere() throws IOException {
+        // A work directory under a plain file: Netty cannot extract its JNI library there.
+        Path notADirectory = Files.createFile(dir.resolve("not-a-directory"));
+
+        OvsQosJar.Result result = OvsQosJar.runWithJvmOptions(dir,
+                List.of("-Dio.netty.native.workdir=" + notADirectory.resolve("lib")),
+                DaemonProcess.in(dir, host.db()).args());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertThat(result.stderr()).as(result.toString())
+                .contains("cannot open the admin socket " + dir.resolve("admin.sock"))
+                .contains(notADirectory.resolve("lib").toString()) // the innermost cause
+                .contains("io.netty.native.workdir (default java.io.tmpdir)").contains("noexec");
+        assertThat(Files.exists(dir.resolve("admin.sock"))).isFalse();
+    }
+
+    @Test
     void refusesToStartWhileAnotherDaemonHoldsTheLock() {
         daemon = daemonIn(dir, QosConfigFile.compressed()).startReady();
 
