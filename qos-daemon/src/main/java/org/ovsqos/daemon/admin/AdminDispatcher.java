@@ -104,7 +104,7 @@ final class AdminDispatcher {
         return stage.toCompletableFuture()
                 .thenApply(message -> message) // a copy: orTimeout must not complete the engine's own future
                 .orTimeout(commandTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .handle((message, failure) -> bytes(outcome(name, target, who, message, failure)));
+                .handle((message, failure) -> json.line(outcome(name, target, who, message, failure)));
     }
 
     private ObjectNode outcome(String name, String target, String who, String message, Throwable failure) {
@@ -142,10 +142,6 @@ final class AdminDispatcher {
     }
 
     private CompletableFuture<byte[]> reply(ObjectNode response) {
-        return CompletableFuture.completedFuture(bytes(response));
-    }
-
-    private byte[] bytes(ObjectNode response) {
-        return json.line(response);
+        return CompletableFuture.completedFuture(json.line(response));
     }
 }
