@@ -14,6 +14,7 @@ module org.ovsqos.ovsdb {
     requires io.netty.common;
     requires io.netty.handler;
     requires io.netty.transport;
+    requires org.ovsqos.json;
     requires org.slf4j;
 
     exports org.ovsqos.ovsdb;

@@ -58,7 +58,9 @@ class ModuleDescriptorTest {
         List<Path> paths = new ArrayList<>(List.of(classes()));
         Stream.of(System.getProperty("jdk.module.path", ""), System.getProperty("java.class.path", ""))
                 .flatMap(p -> Stream.of(p.split(File.pathSeparator)))
-                .filter(p -> p.endsWith(".jar") && (p.contains("netty") || p.contains("jackson") || p.contains("slf4j")))
+                .filter(p -> p.contains("json-tree")
+                        || p.endsWith(".jar") && (p.contains("netty") || p.contains("jackson") || p.contains("slf4j")))
+                .distinct()
                 .map(Path::of)
                 .forEach(paths::add);
 
@@ -67,7 +69,7 @@ class ModuleDescriptorTest {
 
         assertThat(resolved.findModule(MODULE)).isPresent();
         assertThat(resolved.modules().stream().map(m -> m.name()).collect(Collectors.toSet()))
-                .contains("io.netty.transport", "com.fasterxml.jackson.databind", "org.slf4j");
+                .contains("io.netty.transport", "com.fasterxml.jackson.databind", "org.ovsqos.json", "org.slf4j");
     }
 
     private static ModuleDescriptor descriptor() throws IOException {

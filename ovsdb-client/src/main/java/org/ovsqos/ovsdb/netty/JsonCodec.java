@@ -2,7 +2,6 @@ package org.ovsqos.ovsdb.netty;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The Jackson configuration of the wire: what the server may send, and how we write. */
 final class JsonCodec {
@@ -17,14 +16,14 @@ final class JsonCodec {
     private JsonCodec() {
     }
 
-    static ObjectMapper newMapper(int maxMessageSize) {
-        JsonFactory factory = JsonFactory.builder()
+    /** The factory of the parsers and generators of one connection (trees: {@code JsonTrees}). */
+    static JsonFactory newFactory(int maxMessageSize) {
+        return JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_NESTING_DEPTH)
                         // A string can never be longer than the message that carries it.
                         .maxStringLength(maxMessageSize)
                         .build())
                 .build();
-        return new ObjectMapper(factory);
     }
 }

@@ -1,7 +1,8 @@
 package org.ovsqos.ovsdb.netty;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.channel.ChannelHandlerContext;
@@ -9,6 +10,7 @@ import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.EncoderException;
 import java.io.OutputStream;
+import org.ovsqos.json.JsonTrees;
 
 /**
  * Writes a {@link JsonNode} as UTF-8 JSON. If a message cannot be encoded, the caller waiting for
@@ -17,10 +19,10 @@ import java.io.OutputStream;
  */
 final class JsonNodeEncoder extends ChannelOutboundHandlerAdapter {
 
-    private final ObjectMapper mapper;
+    private final JsonFactory json;
 
-    JsonNodeEncoder(ObjectMapper mapper) {
-        this.mapper = mapper;
+    JsonNodeEncoder(JsonFactory json) {
+        this.json = json;
     }
 
     @Override
@@ -30,8 +32,8 @@ final class JsonNodeEncoder extends ChannelOutboundHandlerAdapter {
             return;
         }
         ByteBuf buf = ctx.alloc().buffer();
-        try (OutputStream out = new ByteBufOutputStream(buf)) {
-            mapper.writeValue(out, node);
+        try (OutputStream out = new ByteBufOutputStream(buf); JsonGenerator g = json.createGenerator(out)) {
+            JsonTrees.write(g, node);
         } catch (Exception e) {
             buf.release();
             EncoderException failure = new EncoderException("cannot encode a JSON-RPC message", e);

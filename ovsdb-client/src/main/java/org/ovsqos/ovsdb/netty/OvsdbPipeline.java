@@ -1,6 +1,6 @@
 package org.ovsqos.ovsdb.netty;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.json.JsonObjectDecoder;
@@ -42,7 +42,7 @@ final class OvsdbPipeline {
     static JsonRpcPeer assemble(Channel channel, ChannelSetup setup, NotificationListener notifications) {
         JsonRpcPeer peer = new JsonRpcPeer(setup.name(), new ChannelTransport(channel),
                 RpcScheduler.of(channel.eventLoop(), channel.eventLoop()::inEventLoop), notifications);
-        ObjectMapper mapper = JsonCodec.newMapper(setup.maxMessageSize());
+        JsonFactory json = JsonCodec.newFactory(setup.maxMessageSize());
         ChannelPipeline p = channel.pipeline();
         if (setup.ssl() != null) {
             SslHandler ssl = setup.peerHost() == null
@@ -56,8 +56,8 @@ final class OvsdbPipeline {
             p.addLast(IDLE, new IdleStateHandler(setup.inactivityProbe().toNanos(), 0, 0, TimeUnit.NANOSECONDS));
         }
         p.addLast(FRAMER, new JsonObjectDecoder(setup.maxMessageSize()));
-        p.addLast(JSON_DECODER, new JsonNodeDecoder(mapper));
-        p.addLast(JSON_ENCODER, new JsonNodeEncoder(mapper));
+        p.addLast(JSON_DECODER, new JsonNodeDecoder(json));
+        p.addLast(JSON_ENCODER, new JsonNodeEncoder(json));
         if (probing) {
             p.addLast(PROBE, new InactivityProbeHandler(peer, setup.inactivityProbe()));
         }

@@ -1,9 +1,9 @@
 package org.ovsqos.ovsdb.netty;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.ovsqos.ovsdb.OvsdbProtocolException;
+import org.ovsqos.json.JsonTrees;
 import org.ovsqos.ovsdb.monitor.TableUpdates;
 
 /**
@@ -53,8 +54,8 @@ final class UpdateNotifications {
      * The message in {@code frame}, its table updates decoded; or {@code null} when it is not an
      * update2 or update3 notification this reads, with the frame's reader index anywhere.
      */
-    static JsonNode read(ObjectMapper mapper, ByteBuf frame) {
-        try (InputStream in = new ByteBufInputStream(frame); JsonParser p = mapper.createParser(in)) {
+    static JsonNode read(JsonFactory json, ByteBuf frame) {
+        try (InputStream in = new ByteBufInputStream(frame); JsonParser p = json.createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT
                     || !"id".equals(p.nextFieldName()) || p.nextToken() != JsonToken.VALUE_NULL
                     || !"method".equals(p.nextFieldName())) {
@@ -68,7 +69,7 @@ final class UpdateNotifications {
             ArrayNode params = JSON.arrayNode(before + 1);
             for (int i = 0; i < before; i++) {
                 p.nextToken(); // the monitor's id; update3's last transaction id
-                params.add((JsonNode) p.readValueAsTree());
+                params.add(JsonTrees.read(p));
             }
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;

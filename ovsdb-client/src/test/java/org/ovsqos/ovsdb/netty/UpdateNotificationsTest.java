@@ -79,14 +79,14 @@ class UpdateNotificationsTest {
 
     @Test
     void brokenJsonIsStillAnErrorOfTheStage() {
-        EmbeddedChannel channel = new EmbeddedChannel(new JsonNodeDecoder(JsonCodec.newMapper(1 << 16)));
+        EmbeddedChannel channel = new EmbeddedChannel(new JsonNodeDecoder(JsonCodec.newFactory(1 << 16)));
         String broken = UPDATE2.substring(0, UPDATE2.length() - 3) + "}}";
         assertThatThrownBy(() -> channel.writeInbound(Unpooled.copiedBuffer(broken, StandardCharsets.UTF_8)))
                 .isInstanceOf(DecoderException.class);
     }
 
     private static JsonNode decode(String text) {
-        EmbeddedChannel channel = new EmbeddedChannel(new JsonNodeDecoder(JsonCodec.newMapper(1 << 16)));
+        EmbeddedChannel channel = new EmbeddedChannel(new JsonNodeDecoder(JsonCodec.newFactory(1 << 16)));
         channel.writeInbound(Unpooled.copiedBuffer(text, StandardCharsets.UTF_8));
         JsonNode message = channel.readInbound();
         assertThat(channel.finish()).isFalse();

@@ -13,12 +13,11 @@ import static org.ovsqos.core.config.Keys.SAMPLE_INTERVAL_SEC;
 import static org.ovsqos.core.config.Keys.STATE_PATH;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -31,14 +30,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.ovsqos.json.JsonTrees;
+import org.ovsqos.json.JsonTrees.Floats;
 
 /** One parse of one file: walks the keys, collecting values and problems. Not reusable. */
 final class ConfigReader {
-    /** Floats as BigDecimal so ranges and fractional seconds are checked on the written text. */
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    static final JsonFactory JSON = new JsonFactory();
 
     private final ConfigProblems problems = new ConfigProblems();
     private final Fields fields = new Fields(problems);
@@ -50,7 +47,7 @@ final class ConfigReader {
         }
         JsonNode root;
         try {
-            root = MAPPER.readTree(bytes);
+            root = tree(bytes);
         } catch (IOException e) {
             return unusable("the file is not valid JSON: " + describe(e));
         }
@@ -157,13 +154,28 @@ final class ConfigReader {
         return Optional.of(parsed);
     }
 
+    /**
+     * The file's one value; floats as BigDecimal, so that ranges and fractional seconds are
+     * checked on the written text. Anything after the value makes the file unusable.
+     */
+    private static JsonNode tree(byte[] bytes) throws IOException {
+        try (JsonParser p = JSON.createParser(bytes)) {
+            JsonNode root = JsonTrees.read(p, Floats.BIG_DECIMAL);
+            if (!root.isMissingNode() && p.nextToken() != null) {
+                throw new JsonParseException(p, "unexpected " + p.currentToken().asString()
+                        + " after the end of the JSON value");
+            }
+            return root;
+        }
+    }
+
     private void reportUnknownKeys(JsonNode root) {
         fields.reportUnknown(root, "", new HashSet<>(Keys.ALL));
     }
 
     /** A tree keeps only the last of duplicate keys; the operator should hear that. */
     private void reportDuplicateKeys(byte[] bytes) {
-        try (JsonParser p = MAPPER.getFactory().createParser(bytes)) {
+        try (JsonParser p = JSON.createParser(bytes)) {
             Deque<Set<String>> open = new ArrayDeque<>();
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
                 if (t == JsonToken.START_OBJECT) {

@@ -1,17 +1,16 @@
 package org.ovsqos.core.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.UncheckedIOException;
+import org.ovsqos.json.JsonTrees;
 
 /** The canonical JSON of a configuration: every key, numbers as exact decimals. */
 final class ConfigWriter {
     private ConfigWriter() {}
 
     static byte[] write(QosConfig c) {
-        ObjectNode root = ConfigReader.MAPPER.createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put(Keys.BASE_RATE_MBIT, Values.mbitDecimal(c.baseKbps()));
         ArrayNode include = root.putArray(Keys.IFACE_NAME_REGEXES);
         c.ifaceNameRegexes().forEach(p -> include.add(p.source()));
@@ -42,11 +41,6 @@ final class ConfigWriter {
             root.putNull(Keys.METRICS_LISTEN);
         }
         root.put(Keys.LOG_LEVEL, c.logLevel());
-        try {
-            return ConfigReader.MAPPER.writer(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsBytes(root);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e); // a tree of plain values always serialises
-        }
+        return JsonTrees.indentedBytes(ConfigReader.JSON, root);
     }
 }

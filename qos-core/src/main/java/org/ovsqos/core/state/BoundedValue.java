@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
 import java.util.Optional;
+import org.ovsqos.json.JsonTrees;
 
 /**
  * One JSON value read as a tree, unless it is larger than a record can be. The file's records are
@@ -28,7 +29,7 @@ final class BoundedValue {
      */
     static Optional<JsonNode> read(JsonParser p) throws IOException {
         if (!p.currentToken().isStructStart()) {
-            return Optional.of(p.readValueAsTree());
+            return Optional.of(JsonTrees.read(p));
         }
         TokenBuffer buffer = new TokenBuffer(p);
         int tokens = 0;
@@ -49,7 +50,7 @@ final class BoundedValue {
             return Optional.empty();
         }
         try (JsonParser replay = buffer.asParserOnFirstToken()) {
-            return Optional.of(replay.readValueAsTree());
+            return Optional.of(JsonTrees.read(replay));
         }
     }
 }

@@ -11,17 +11,14 @@ import static org.ovsqos.core.state.StateFields.STAGE;
 import static org.ovsqos.core.state.StateFields.VERSION;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.List;
 import org.ovsqos.core.policy.InterfaceState;
 import org.ovsqos.core.policy.StateRecord;
+import org.ovsqos.json.JsonTrees;
 
 /**
  * The state file's codec. Version 1 is
@@ -65,17 +62,17 @@ public final class StateCodec {
      */
     static final int MAX_STRING_CHARS = 64 * 1024;
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxStringLength(MAX_STRING_CHARS).maxNameLength(MAX_STRING_CHARS).build())
-                    .build())
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(MAX_STRING_CHARS).maxNameLength(MAX_STRING_CHARS).build())
             .build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private StateCodec() {}
 
     /** The file holding {@code records}; a second record of the same name is left out. */
     public static byte[] encode(Collection<StateRecord> records) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = NODES.objectNode();
         root.put(VERSION, VERSION_CURRENT);
         ObjectNode interfaces = root.putObject(INTERFACES);
         for (StateRecord r : records) {
@@ -83,16 +80,12 @@ public final class StateCodec {
                 interfaces.set(r.iface(), encode(r));
             }
         }
-        try {
-            return MAPPER.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(root);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e); // a tree of plain values always serialises
-        }
+        return JsonTrees.indentedBytes(JSON, root);
     }
 
     private static ObjectNode encode(StateRecord r) {
         InterfaceState s = r.state();
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = NODES.objectNode();
         o.put(STAGE, s.tier());
         s.penaltyUntil().ifPresent(t -> o.put(PENALTY_UNTIL, t.toString()));
         s.overSince().ifPresent(t -> o.put(OVER_SINCE, t.toString()));
@@ -116,6 +109,6 @@ public final class StateCodec {
             return new DecodedState(List.of(), List.of("the state file is " + bytes.length
                     + " bytes, over the limit of " + MAX_FILE_BYTES + "; nothing read"), false, false);
         }
-        return new StateReader(MAPPER).read(bytes);
+        return new StateReader(JSON).read(bytes);
     }
 }

@@ -3,11 +3,11 @@ package org.ovsqos.core.state;
 import static org.ovsqos.core.state.StateFields.INTERFACES;
 import static org.ovsqos.core.state.StateFields.VERSION;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,7 +19,7 @@ import org.ovsqos.core.policy.StateRecord;
 
 /** One pass over one file, streaming so that a truncated tail does not cost the head. */
 final class StateReader {
-    private final ObjectMapper mapper;
+    private final JsonFactory json;
     private final List<StateRecord> records = new ArrayList<>();
     private final StateProblems problems = new StateProblems();
     private final RecordReader recordReader = new RecordReader(problems);
@@ -28,12 +28,12 @@ final class StateReader {
     /** Set when {@link StateCodec#MAX_RECORDS} stopped the reading. */
     private boolean full;
 
-    StateReader(ObjectMapper mapper) {
-        this.mapper = mapper;
+    StateReader(JsonFactory json) {
+        this.json = json;
     }
 
     DecodedState read(byte[] bytes) {
-        try (JsonParser p = mapper.createParser(bytes)) {
+        try (JsonParser p = json.createParser(bytes)) {
             JsonToken first = p.nextToken();
             if (first == null) {
                 problems.addForFile("the state file is empty");

@@ -1,11 +1,11 @@
 package org.ovsqos.daemon.admin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import org.ovsqos.json.JsonTrees;
 
 /**
  * The admin socket's JSON, both ways, written by hand rather than by data binding so that the
@@ -49,22 +50,15 @@ public final class AdminJson {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private final ObjectMapper mapper = new ObjectMapper();
-
-    public AdminJson() {
-        mapper.getFactory().setCharacterEscapes(new TerminalSafeEscapes());
-    }
+    private static final JsonFactory JSON = new JsonFactoryBuilder()
+            .characterEscapes(new TerminalSafeEscapes()).build();
 
     public JsonNode parse(byte[] bytes) throws IOException {
-        return mapper.readTree(bytes);
+        return JsonTrees.parse(JSON, bytes);
     }
 
     public byte[] bytes(JsonNode node) {
-        try {
-            return mapper.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of plain nodes always serialises", e);
-        }
+        return JsonTrees.bytes(JSON, node);
     }
 
     /** One response as the admin socket sends it: the JSON and a newline. */
@@ -76,11 +70,7 @@ public final class AdminJson {
     }
 
     public String text(JsonNode node) {
-        try {
-            return mapper.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of plain nodes always serialises", e);
-        }
+        return JsonTrees.text(JSON, node);
     }
 
     // --- requests and responses
