@@ -197,6 +197,14 @@ class ConfigParserTest {
     }
 
     @Test
+    void contentAfterTheObjectIsNamedWithWhereItIs() {
+        ConfigResult r = parse("{'dry_run': true}\n[1]");
+
+        assertThat(r.problems()).singleElement().extracting(ConfigProblem::message).isEqualTo(
+                "the file is not valid JSON: unexpected [ after the end of the JSON value (line 2, column 2)");
+    }
+
+    @Test
     void duplicateKeysAreReportedAndTheLastValueWins() {
         ConfigResult r = parse("{'base_rate_mbit': 100, 'tiers': [{'usage_fraction': 0.5,"
                 + " 'usage_fraction': 0.6, 'trigger_seconds': 1, 'rate_fraction': 1,"

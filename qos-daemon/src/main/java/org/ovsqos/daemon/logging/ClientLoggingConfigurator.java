@@ -17,7 +17,6 @@ import org.slf4j.Logger;
  */
 public final class ClientLoggingConfigurator extends ContextAwareBase implements Configurator {
     static final String TEST_FILE = "logback-test.xml";
-    static final String PATTERN = "ovs-qos: %-5level %logger{0}: %kvmsg%n";
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
@@ -33,7 +32,7 @@ public final class ClientLoggingConfigurator extends ContextAwareBase implements
         stderr.setContext(context);
         stderr.setName("stderr");
         stderr.setTarget("System.err");
-        stderr.setEncoder(LoggingSetup.encoder(context, PATTERN));
+        stderr.setEncoder(LoggingSetup.encoder(context, LineLayout.Format.CLIENT));
         stderr.start();
         ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.WARN);

@@ -2,7 +2,6 @@ package org.ovsqos.daemon.logging;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.Context;
@@ -15,6 +14,7 @@ import ch.qos.logback.core.util.FileSize;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.ovsqos.daemon.logging.LineLayout.Format;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,11 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class LoggingSetup {
     public static final int MAX_FILE_MB = 10;
     public static final int BACKUPS = 3;
-    public static final String FILE_PATTERN =
-            "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{0}: %kvmsg%n";
     /** How often the file's size is looked at (logback's default is a minute of unbounded growth). */
     static final Duration SIZE_CHECK_INTERVAL = Duration.buildBySeconds(1);
-    public static final String JOURNAL_PATTERN = "%journalprio%-5level [%thread] %logger{0}: %kvmsg%n";
 
     /** What the daemon logs to; {@code fileError} says why the file is not used when it was asked for. */
     public record Outcome(Optional<Path> file, boolean journal, Optional<String> fileError) {}
@@ -90,7 +87,7 @@ public final class LoggingSetup {
             stderr.setContext(context);
             stderr.setName("stderr");
             stderr.setTarget("System.err");
-            stderr.setEncoder(encoder(context, journal ? JOURNAL_PATTERN : FILE_PATTERN));
+            stderr.setEncoder(encoder(context, journal ? Format.JOURNAL : Format.FILE));
             stderr.start();
             root.addAppender(stderr);
         }
@@ -122,17 +119,14 @@ public final class LoggingSetup {
 
         appender.setRollingPolicy(rolling);
         appender.setTriggeringPolicy(trigger);
-        appender.setEncoder(encoder(context, FILE_PATTERN));
+        appender.setEncoder(encoder(context, Format.FILE));
         appender.start();
         return appender;
     }
 
-    static LayoutWrappingEncoder<ILoggingEvent> encoder(Context context, String pattern) {
-        PatternLayout layout = new PatternLayout();
+    static LayoutWrappingEncoder<ILoggingEvent> encoder(Context context, Format format) {
+        LineLayout layout = new LineLayout(format);
         layout.setContext(context);
-        layout.getInstanceConverterMap().put("journalprio", JournalPriorityConverter::new);
-        layout.getInstanceConverterMap().put("kvmsg", KeyValueMessageConverter::new);
-        layout.setPattern(pattern);
         layout.start();
         LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(context);

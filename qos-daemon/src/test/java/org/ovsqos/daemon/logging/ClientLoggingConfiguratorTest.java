@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.Configurator.ExecutionStatus;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.Layout;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
@@ -32,8 +33,11 @@ class ClientLoggingConfiguratorTest {
         ConsoleAppender<ILoggingEvent> stderr = (ConsoleAppender<ILoggingEvent>) root.getAppender("stderr");
         assertThat(stderr.isStarted()).isTrue();
         assertThat(stderr.getTarget()).isEqualTo("System.err");
-        PatternLayout layout = (PatternLayout) ((LayoutWrappingEncoder<ILoggingEvent>) stderr.getEncoder()).getLayout();
-        assertThat(layout.getPattern()).isEqualTo("ovs-qos: %-5level %logger{0}: %kvmsg%n");
+        Layout<ILoggingEvent> layout = ((LayoutWrappingEncoder<ILoggingEvent>) stderr.getEncoder()).getLayout();
+        LoggingEvent event = new LoggingEvent(Logger.class.getName(), context.getLogger("org.ovsqos.daemon.cli.ListCommand"),
+                Level.WARN, "socket={} error={}", null, new Object[] {"/run/ovs-qos/admin.sock", "refused"});
+        assertThat(layout.doLayout(event))
+                .isEqualTo("ovs-qos: WARN  ListCommand: socket=/run/ovs-qos/admin.sock error=refused" + System.lineSeparator());
     }
 
     @Test

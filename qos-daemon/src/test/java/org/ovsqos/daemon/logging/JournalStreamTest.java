@@ -2,7 +2,6 @@ package org.ovsqos.daemon.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -21,14 +20,5 @@ class JournalStreamTest {
         assertThat(JournalStream.stderrIsJournal(Map.of())).isFalse();
         // An inherited variable that names some other stream does not count either.
         assertThat(JournalStream.stderrIsJournal(Map.of("JOURNAL_STREAM", "0:0"))).isFalse();
-    }
-
-    @Test
-    void levelsMapToSyslogPriorities() {
-        assertThat(JournalPriorityConverter.prefix(Level.ERROR)).isEqualTo("<3>");
-        assertThat(JournalPriorityConverter.prefix(Level.WARN)).isEqualTo("<4>");
-        assertThat(JournalPriorityConverter.prefix(Level.INFO)).isEqualTo("<6>");
-        assertThat(JournalPriorityConverter.prefix(Level.DEBUG)).isEqualTo("<7>");
-        assertThat(JournalPriorityConverter.prefix(Level.TRACE)).isEqualTo("<7>");
     }
 }
