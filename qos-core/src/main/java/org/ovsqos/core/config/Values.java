@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 import java.time.Duration;
+import org.ovsqos.json.JsonTrees;
 
 /** How values are written in problem messages and in the canonical config: short and exact. */
 final class Values {
@@ -13,12 +14,12 @@ final class Values {
 
     /** A value as it appeared in the file (JSON text), cut short when long. */
     static String render(JsonNode node) {
-        return shorten(node.toString());
+        return shorten(JsonTrees.text(ConfigReader.JSON, node)); // not toString(): it builds an ObjectMapper
     }
 
     /** A string as a JSON string literal, cut short when long. */
     static String quote(String raw) {
-        return shorten(new TextNode(raw).toString());
+        return shorten(JsonTrees.text(ConfigReader.JSON, new TextNode(raw)));
     }
 
     /**
