@@ -92,6 +92,9 @@ for phase in postinst prerm postrm; do
   scriptlet deb "$phase" >"$deb/DEBIAN/$phase"
   chmod 0755 "$deb/DEBIAN/$phase"
 done
+# A Java package that changes files under /usr/lib/jvm runs `postinst triggered`: the class-data
+# archives are rebuilt for the new JVM (maint.sh on_jvm_change).
+echo 'interest-noawait /usr/lib/jvm' >"$deb/DEBIAN/triggers"
 (cd "$deb" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | LC_ALL=C sort -z | xargs -0 md5sum) \
   >"$deb/DEBIAN/md5sums"
 mkdir -p "$out"
@@ -144,6 +147,8 @@ EOF
   echo '%post'; rpm_scriptlet post
   echo '%preun'; rpm_scriptlet preun
   echo '%postun'; rpm_scriptlet postun
+  # A Java package that installs files under /usr/lib/jvm: the archives are rebuilt for it.
+  echo '%filetriggerin -- /usr/lib/jvm'; rpm_scriptlet jvm-changed
 } >"$spec"
 # No brp-* post-processing (it would repack the jar and recompress the man page); a gzip payload,
 # which every rpm since EL5 reads.

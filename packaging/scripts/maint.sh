@@ -11,6 +11,8 @@
 #              or enables ovs-qos: it prints the one command that does.
 #   upgrade    rebuilds the archives, reloads systemd and restarts ovs-qos if it was running
 #              (penalties survive: the state file is kept in /run/ovs-qos).
+#   jvm-changed (rpm file trigger, deb trigger on /usr/lib/jvm) rebuilds the archives for the
+#              Java now installed.
 #   remove     stops and disables ovs-qos and removes what the package made at run time (the
 #              archives, the lock and the admin socket). Config (/opt/ovs-qos/config.json) and
 #              state (/run/ovs-qos/state.json) stay; a deb purge also removes the logs.
@@ -33,10 +35,15 @@ maint() {
             if [ "${1:-0}" -eq 0 ]; then on_remove; fi ;;
         "rpm postun")
             if [ "${1:-0}" -eq 0 ]; then after_remove; fi ;;
+        "rpm jvm-changed")
+            on_jvm_change ;;
         "deb postinst")
-            if [ "${1:-}" = configure ]; then
-                if [ -z "${2:-}" ]; then on_install; else on_upgrade; fi
-            fi ;;
+            case "${1:-}" in
+                configure)
+                    if [ -z "${2:-}" ]; then on_install; else on_upgrade; fi ;;
+                triggered)
+                    on_jvm_change ;;
+            esac ;;
         "deb prerm")
             if [ "${1:-}" = remove ]; then on_remove; fi ;;
         "deb postrm")
@@ -70,6 +77,14 @@ on_upgrade() {
     fi
 }
 
+# A Java package installed, updated or removed files under /usr/lib/jvm (rpm's file trigger,
+# dpkg's trigger): archives made for the JVM before would be refused by the new one, which would
+# then start with none at all. The running daemon keeps the files it has mapped until it restarts.
+on_jvm_change() {
+    say "Java changed under /usr/lib/jvm"
+    build_cds
+}
+
 on_remove() {
     if systemd_running; then
         systemctl stop "$unit_name" || true
@@ -90,9 +105,9 @@ purge_logs() {
 }
 
 # Class-data archives for the installed JVM: one of the CLI's classes (a quarter off the start of
-# `ovs-qos list`) and one of the daemon's (about 2 MB less resident memory, for the life of the
-# daemon). Best effort: ovs-qos works without them. A JVM update makes the JVM skip them (with a
-# warning on stderr) until the next package upgrade rebuilds them.
+# `ovs-qos list`) and one of the daemon's (less resident memory for the life of the daemon, and
+# a faster start). Best effort: ovs-qos works without them. A Java update rebuilds them
+# (on_jvm_change); until then the JVM skips them with a warning on stderr.
 build_cds() {
     lib=$root/usr/lib/ovs-qos
     rm -f "$lib/ovs-qos-cli.jsa" "$lib/ovs-qos-daemon.jsa"
@@ -110,18 +125,32 @@ build_cds() {
     done
 }
 
-# daemon_archive LAUNCHER JAR JSA: the daemon's archive, dumped when a daemon started for the
-# purpose stops. It gets an OVSDB endpoint where none listens and every other path in a scratch
-# directory, so it touches nothing of the host's; once its admin socket is up, it has loaded
-# what starting, configuring, serving and reaching for OVSDB take, and SIGTERM stops it. (The
-# benchmarks build the archive they measure with this function too.)
+# daemon_archive LAUNCHER JAR JSA: the daemon's archive: one static archive of exactly the
+# classes, the JDK's and ours, that a daemon started for the purpose loaded, in place of the JDK's
+# own archive. Every archived class costs resident memory whether it is used or not (the JVM
+# relocates the archive at each start, writing to every page), so the archive holds what a
+# daemon loads and nothing else; and it can hold picocli's classes, which are too old a class
+# file version for an archive dumped at exit.
+#
+# Everything the training daemon touches is in a scratch directory. Where Open vSwitch's tools
+# are installed (as on every host ovs-qos serves), it runs against a scratch ovsdb-server holding a
+# few guests' interfaces, with a config that ticks every 0.2 s and reaches both tiers within a
+# second: it loads what monitoring, policing, the tiers, the penalties' end, `list` and `status`
+# take. Without them (or when that server does not come up) its OVSDB endpoint is one where none
+# listens, and it loads what starting, serving and reaching for OVSDB take. (The benchmarks build
+# the archive they measure with this function too.)
 daemon_archive() {
     scratch=$(mktemp -d "${TMPDIR:-/tmp}/ovs-qos-cds.XXXXXX") || return 0
+    db=$scratch/no-ovsdb.sock
+    if training_ovsdb "$scratch"; then
+        db=$scratch/db.sock
+    fi
+    training_config >"$scratch/config.json"
     (
         unset NOTIFY_SOCKET JOURNAL_STREAM WATCHDOG_USEC
         OVS_QOS_JAR=$2 OVS_QOS_DAEMON_CDS=/nonexistent \
-            OVS_QOS_JAVA_OPTS="-XX:ArchiveClassesAtExit=$3 -Xlog:cds=off -Xlog:cds+dynamic=off" \
-            exec "$1" daemon --db "unix:$scratch/no-ovsdb.sock" --config "$scratch/none.json" \
+            OVS_QOS_JAVA_OPTS="-XX:DumpLoadedClassList=$scratch/classes.txt" \
+            exec "$1" daemon --db "unix:$db" --config "$scratch/config.json" \
             --state "$scratch/state.json" --lock "$scratch/daemon.lock" \
             --admin-socket "$scratch/admin.sock" --log-file - >/dev/null 2>&1
     ) &
@@ -131,10 +160,82 @@ daemon_archive() {
         sleep 0.1 2>/dev/null || sleep 1
         waited=$((waited + 1))
     done
-    sleep 1 # its first attempts to reach OVSDB, and their failures
+    if [ "$db" = "$scratch/db.sock" ]; then
+        training_traffic "$1" "$2" "$scratch"
+    else
+        sleep 1 # its first attempts to reach OVSDB, and their failures
+    fi
     kill -TERM "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
+    if [ -s "$scratch/ovsdb.pid" ]; then
+        kill -TERM "$(cat "$scratch/ovsdb.pid")" 2>/dev/null || true
+        waited=0
+        while [ -e "$scratch/ovsdb.pid" ] && [ "$waited" -lt 50 ]; do
+            sleep 0.1 2>/dev/null || sleep 1
+            waited=$((waited + 1))
+        done
+    fi
+    if [ -s "$scratch/classes.txt" ]; then
+        # -Xshare:dump comes after the launcher's -Xshare:auto, and wins; the JVM dumps and exits.
+        OVS_QOS_JAR=$2 OVS_QOS_DAEMON_CDS=/nonexistent \
+            OVS_QOS_JAVA_OPTS="-Xshare:dump -XX:SharedClassListFile=$scratch/classes.txt -XX:SharedArchiveFile=$3 -Xlog:cds=off" \
+            "$1" daemon >/dev/null 2>&1 || rm -f "$3"
+    fi
     rm -rf "$scratch"
+}
+
+# training_ovsdb DIR: a scratch ovsdb-server on DIR/db.sock with three guests' interfaces (and one
+# the config leaves alone); false when Open vSwitch's tools are missing or it does not come up.
+training_ovsdb() {
+    schema=${OVS_QOS_OVS_SCHEMA:-/usr/share/openvswitch/vswitch.ovsschema}
+    for tool in ovsdb-tool ovsdb-server ovs-vsctl; do
+        command -v "$tool" >/dev/null 2>&1 || return 1
+    done
+    [ -r "$schema" ] || return 1
+    ovsdb-tool create "$1/conf.db" "$schema" >/dev/null 2>&1 || return 1
+    ovsdb-server "$1/conf.db" --remote="punix:$1/db.sock" --unixctl="$1/ovsdb.ctl" \
+        --pidfile="$1/ovsdb.pid" --no-chdir --detach --log-file="$1/ovsdb.log" >/dev/null 2>&1 || return 1
+    training_vsctl "$1" init -- add-br br-train \
+        -- add-port br-train kvm1.0 -- add-port br-train kvm2.0 -- add-port br-train kvm3.0 \
+        -- add-port br-train eth-train
+}
+
+training_vsctl() {
+    dir=$1
+    shift
+    ovs-vsctl --db="unix:$dir/db.sock" --no-wait --timeout=5 "$@" >/dev/null 2>&1
+}
+
+# A tick every 0.2 s on a 1 Mbit/s base: tier 1 after 0.4 s over half of it, tier 2 after 0.6 s
+# over 40 % of it, each lifted 1 s and 0.6 s later.
+training_config() {
+    cat <<'JSON'
+{
+  "base_rate_mbit": 1,
+  "sample_interval_sec": 0.2,
+  "stage1_usage_fraction": 0.5, "stage1_trigger_seconds": 0.4,
+  "stage1_rate_fraction": 0.9, "stage1_penalty_seconds": 1,
+  "stage2_usage_fraction": 0.4, "stage2_trigger_seconds": 0.6,
+  "stage2_rate_fraction": 0.8, "stage2_penalty_seconds": 0.6
+}
+JSON
+}
+
+# training_traffic LAUNCHER JAR DIR: ovs-vswitchd's part, played by hand. Statistics that grow by
+# 4 MB per 0.2 s (160 Mbit/s, far over the 1 Mbit/s base) for about 2 s, then stand still so the
+# penalties end; `list` and `status` in between, as an operator runs them.
+training_traffic() {
+    bytes=0
+    for _ in 1 2 3 4 5 6 7 8 9 10; do
+        bytes=$((bytes + 4000000))
+        training_vsctl "$3" set Interface kvm1.0 "statistics:rx_bytes=$bytes" "statistics:tx_bytes=$bytes" \
+            -- set Interface kvm2.0 "statistics:rx_bytes=$bytes" "statistics:tx_bytes=$bytes"
+        sleep 0.2 2>/dev/null || sleep 1
+    done
+    for command in list status; do
+        OVS_QOS_JAR=$2 OVS_QOS_CDS=/nonexistent "$1" "$command" --admin-socket "$3/admin.sock" >/dev/null 2>&1 || true
+    done
+    sleep 1.5 2>/dev/null || sleep 2
 }
 
 # The config is never installed nor changed by the package; one that is there (the old script's)

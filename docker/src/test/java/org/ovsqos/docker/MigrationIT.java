@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -107,6 +108,30 @@ class MigrationIT {
         assertThat(host.takeSystemctlCalls()).as(running).containsExactly("daemon-reload",
                 "is-active --quiet ovs-qos.service", "try-restart ovs-qos.service");
         assertThat(host.path(ARCHIVE)).isNotEmptyFile();
+    }
+
+    @ParameterizedTest
+    @EnumSource(PackageFormat.class)
+    void aJavaUpdateRebuildsBothArchivesForTheNewJvmAndTouchesNothingElse(PackageFormat format) throws Exception {
+        FakeHost host = FakeHost.withPackage(dir, format.file(), true);
+        format.install(host);
+        Files.writeString(host.path(ARCHIVE), "made for the old JVM");
+        Files.writeString(host.path(DAEMON_ARCHIVE), "made for the old JVM");
+        host.takeSystemctlCalls();
+
+        String out = format.jvmChanged(host);
+
+        assertThat(host.takeSystemctlCalls()).as(out).isEmpty();
+        assertThat(out).contains("Java changed under /usr/lib/jvm", "built the class-data archive");
+        assertThat(host.scratch()).as("the daemon that built the archive left nothing behind").isEmptyDirectory();
+        // The JVM maps the rebuilt archive; -Xshare:on makes one it refuses an error.
+        for (String archive : new String[] {ARCHIVE, DAEMON_ARCHIVE}) {
+            String command = archive.equals(ARCHIVE) ? "--version" : "daemon --version";
+            Shell.Result run = Shell.sh(dir, Map.of("OVS_QOS_JAR", host.path("usr/lib/ovs-qos/ovs-qos.jar").toString(),
+                    archive.equals(ARCHIVE) ? "OVS_QOS_CDS" : "OVS_QOS_DAEMON_CDS", host.path(archive).toString(),
+                    "OVS_QOS_JAVA_OPTS", "-Xshare:on"), "sh '" + host.path("usr/bin/ovs-qos") + "' " + command);
+            assertThat(run.exitCode()).as(archive + ": " + run).isZero();
+        }
     }
 
     @ParameterizedTest

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * The two packages, and the order in which rpm and dpkg call their scriptlets for an install,
- * an upgrade (from a package with the same scriptlets) and a removal.
+ * an upgrade (from a package with the same scriptlets), a Java update and a removal.
  */
 enum PackageFormat {
     RPM {
@@ -23,6 +23,11 @@ enum PackageFormat {
             String out = host.run(Packages.rpmScriptlet("POSTIN"), "2").output();
             out += host.run(Packages.rpmScriptlet("PREUN"), "1").output();
             return out + host.run(Packages.rpmScriptlet("POSTUN"), "1").output();
+        }
+
+        @Override
+        String jvmChanged(FakeHost host) {
+            return host.run(Packages.rpmScriptlet("FILETRIGGERSCRIPTS")).output();
         }
 
         @Override
@@ -51,6 +56,11 @@ enum PackageFormat {
         }
 
         @Override
+        String jvmChanged(FakeHost host) {
+            return host.run(Packages.debScriptlet("postinst"), "triggered", "/usr/lib/jvm").output();
+        }
+
+        @Override
         String remove(FakeHost host) {
             String out = host.run(Packages.debScriptlet("prerm"), "remove").output();
             host.removePackageFiles();
@@ -64,6 +74,9 @@ enum PackageFormat {
     abstract String install(FakeHost host);
 
     abstract String upgrade(FakeHost host);
+
+    /** What runs when a Java package changes files under /usr/lib/jvm (rpm's file trigger, dpkg's trigger). */
+    abstract String jvmChanged(FakeHost host);
 
     abstract String remove(FakeHost host);
 }

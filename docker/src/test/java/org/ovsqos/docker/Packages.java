@@ -48,7 +48,10 @@ final class Packages {
                 : "dpkg-deb -x '" + pkg + "' .");
     }
 
-    /** An rpm scriptlet's body by its query tag ({@code POSTIN}, {@code PREUN}, {@code POSTUN}), as rpm stores it. */
+    /**
+     * An rpm scriptlet's body by its query tag ({@code POSTIN}, {@code PREUN}, {@code POSTUN};
+     * {@code FILETRIGGERSCRIPTS} for the one file trigger), as rpm stores it.
+     */
     static String rpmScriptlet(String tag) {
         return Shell.ok(build().rpm().getParent(), "rpm -qp --qf '%{" + tag + "}' '" + build().rpm() + "'");
     }

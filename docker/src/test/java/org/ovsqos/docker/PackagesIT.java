@@ -100,6 +100,11 @@ class PackagesIT {
         for (String name : List.of("postinst", "prerm", "postrm")) {
             assertThat(Packages.debScriptlet(name)).isEqualTo("#!/bin/sh\n" + shared + "maint deb " + name + " \"$@\"\n");
         }
+        assertThat(Packages.rpmScriptlet("FILETRIGGERSCRIPTS").strip())
+                .isEqualTo(("#!/bin/sh\n" + shared + "maint rpm jvm-changed \"$@\"").strip());
+        assertThat(Shell.ok(dir, "rpm -qp --filetriggers '" + Packages.build().rpm() + "'"))
+                .startsWith("filetriggerin scriptlet (using /bin/sh) -- /usr/lib/jvm\n");
+        assertThat(Packages.debScriptlet("triggers")).isEqualTo("interest-noawait /usr/lib/jvm\n");
         assertThat(Shell.ok(dir, "rpm -qp --scripts '" + Packages.build().rpm() + "'"))
                 .contains("postinstall scriptlet (using /bin/sh)", "preuninstall scriptlet (using /bin/sh)",
                         "postuninstall scriptlet (using /bin/sh)");
