@@ -14,6 +14,8 @@ module org.ovsqos.ovsdb {
     requires io.netty.common;
     requires io.netty.handler;
     requires io.netty.transport;
+    requires static io.netty.transport.classes.epoll;
+    requires static io.netty.transport.unix.common;
     requires org.ovsqos.json;
     requires org.slf4j;
 

@@ -8,15 +8,11 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioDomainSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.net.UnixDomainSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,13 +31,14 @@ public final class NettyConnector {
     }
 
     /**
-     * One NIO I/O thread: a client holds one or two connections, and a thread per connection
-     * would only add context switches. Daemon threads, so a forgotten client cannot keep a JVM
+     * One I/O thread ({@link Transport}: epoll where Netty's native transport is there, else
+     * NIO): a client holds one or two connections, and a thread per connection would only add
+     * context switches. Daemon threads, so a forgotten client cannot keep a JVM
      * alive; owners still shut the group down when they close.
      */
     public static EventLoopGroup newEventLoopGroup(String threadPrefix) {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(threadPrefix, true),
-                NioIoHandler.newFactory());
+                Transport.chosen().ioHandlerFactory());
         // Netty 4.2's loop wakes every second when nothing is scheduled (to purge cancelled
         // timers, which it now removes at once anyway). A connection that is mostly quiet, as a
         // monitor between statistics updates is, then costs a wake-up a second; a task due once a
@@ -82,7 +79,7 @@ public final class NettyConnector {
         String name = request.name();
         ConnectRequest.Address address = request.address();
         if (address instanceof ConnectRequest.Unix unix) {
-            return new Prepared(setup(request, null, null, 0), UnixDomainSocketAddress.of(unix.path()));
+            return new Prepared(setup(request, null, null, 0), Transport.chosen().unixAddress(unix.path()));
         }
         if (address instanceof ConnectRequest.Tcp tcp) {
             return new Prepared(setup(request, null, null, 0), resolve(name, tcp.host(), tcp.port()));
@@ -111,7 +108,7 @@ public final class NettyConnector {
         boolean unix = request.address() instanceof ConnectRequest.Unix;
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
-                .channelFactory(unix ? NioDomainSocketChannel::new : NioSocketChannel::new)
+                .channelFactory(unix ? Transport.chosen()::newUnixChannel : Transport.chosen()::newTcpChannel)
                 .disableResolver()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) request.connectTimeout().toMillis())
                 .handler(new ChannelInitializer<Channel>() {
