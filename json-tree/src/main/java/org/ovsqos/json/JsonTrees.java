@@ -46,6 +46,7 @@ public final class JsonTrees {
     }
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final JsonFactory DEFAULT_FACTORY = new JsonFactory();
 
     private JsonTrees() {
     }
@@ -143,6 +144,14 @@ public final class JsonTrees {
             throw new UncheckedIOException(e); // as for bytes: no failure a tree of ours can cause
         }
         return out.toString();
+    }
+
+    /**
+     * What {@code node.toString()} gives, without the {@code ObjectMapper} that it builds on first
+     * use: for messages that quote what was received.
+     */
+    public static String text(JsonNode node) {
+        return text(DEFAULT_FACTORY, node);
     }
 
     private static byte[] bytes(JsonFactory factory, JsonNode node, boolean indented) {

@@ -36,6 +36,7 @@ class JsonTreesTest {
             JsonNode tree = new RandomTrees(seed).tree();
             assertThat(JsonTrees.bytes(FACTORY, tree)).isEqualTo(unchecked(() -> MAPPER.writeValueAsBytes(tree)));
             assertThat(JsonTrees.text(FACTORY, tree)).isEqualTo(unchecked(() -> MAPPER.writeValueAsString(tree)));
+            assertThat(JsonTrees.text(tree)).isEqualTo(tree.toString());
         });
     }
 

@@ -3,6 +3,7 @@ package org.ovsqos.ovsdb.jsonrpc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.ovsqos.json.JsonTrees;
 import org.ovsqos.ovsdb.OvsdbRpcException;
 
 /** The three JSON-RPC 1.0 message shapes of RFC 7047 section 4, built and taken apart. */
@@ -104,7 +105,7 @@ final class JsonRpcMessages {
 
     /** The start of a message's JSON text, for logs and exceptions. */
     static String excerpt(JsonNode message) {
-        String text = String.valueOf(message);
+        String text = message == null ? "null" : JsonTrees.text(message);
         return text.length() <= EXCERPT_LENGTH ? text : text.substring(0, EXCERPT_LENGTH) + "...";
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.ovsqos.json.JsonTrees;
 import org.ovsqos.ovsdb.OvsdbProtocolException;
 
 /**
@@ -265,7 +266,7 @@ final class NotationDecoder {
 
         OvsdbProtocolException at(String pointer) {
             String where = pointer + below;
-            String snippet = got == null || got.isMissingNode() ? "nothing" : got.toString();
+            String snippet = got == null || got.isMissingNode() ? "nothing" : JsonTrees.text(got);
             if (snippet.length() > SNIPPET_MAX) {
                 snippet = snippet.substring(0, SNIPPET_MAX) + "...";
             }

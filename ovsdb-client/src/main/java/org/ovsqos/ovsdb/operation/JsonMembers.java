@@ -10,6 +10,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import org.ovsqos.json.JsonTrees;
 import org.ovsqos.ovsdb.OvsdbProtocolException;
 import org.ovsqos.ovsdb.notation.Condition;
 import org.ovsqos.ovsdb.notation.NotationJson;
@@ -42,7 +43,7 @@ final class JsonMembers {
     }
 
     static String snippet(JsonNode json) {
-        String s = json == null || json.isMissingNode() ? "nothing" : json.toString();
+        String s = json == null || json.isMissingNode() ? "nothing" : JsonTrees.text(json);
         return s.length() > 120 ? s.substring(0, 120) + "..." : s;
     }
 

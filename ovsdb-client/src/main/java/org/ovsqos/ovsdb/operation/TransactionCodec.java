@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.ovsqos.json.JsonTrees;
 import org.ovsqos.ovsdb.OvsdbProtocolException;
 import org.ovsqos.ovsdb.OvsdbRpcException;
 
@@ -160,7 +161,7 @@ public final class TransactionCodec {
     }
 
     private static String snippet(JsonNode json) {
-        String s = json == null ? "nothing" : json.toString();
+        String s = json == null ? "nothing" : JsonTrees.text(json);
         return s.length() > 200 ? s.substring(0, 200) + "..." : s;
     }
 }
