@@ -61,34 +61,49 @@ final class BenchDaemon implements AutoCloseable {
         Optional.ofNullable(System.getProperty("bench.java")).ifPresent(java -> env.put("OVS_QOS_JAVA", java));
     }
 
-    private static Path daemonArchive;
+    /** The package's two class-data archives for our jar. */
+    private record Archives(Path daemon, Path cli) {
+    }
+
+    private static Archives archives;
 
     /**
      * The daemon's class-data archive, built once per run by the package's own scriptlet code
-     * ({@code daemon_archive} in {@code packaging/scripts/maint.sh}) for our jar, so the daemon
+     * ({@code train_archives} in {@code packaging/scripts/maint.sh}) for our jar, so the daemon
      * is measured as installed; a path that does not exist (no archive) with
      * {@code -Dbench.daemonCds=false}.
      */
-    static synchronized Path daemonArchive() {
-        if (daemonArchive != null) {
-            return daemonArchive;
-        }
+    static Path daemonArchive() {
         if (!Boolean.parseBoolean(System.getProperty("bench.daemonCds", "true"))) {
-            return daemonArchive = Path.of("/nonexistent/ovs-qos-daemon.jsa");
+            return Path.of("/nonexistent/ovs-qos-daemon.jsa");
+        }
+        return archives().daemon();
+    }
+
+    /** The class-data archive of the commands ({@code list}, ...) that the package builds beside the daemon's. */
+    static Path cliArchive() {
+        return archives().cli();
+    }
+
+    private static synchronized Archives archives() {
+        if (archives != null) {
+            return archives;
         }
         try {
             Path dir = Files.createTempDirectory("ovs-qos-bench-cds");
-            Path jsa = dir.resolve("ovs-qos-daemon.jsa");
-            ProcessBuilder builder = new ProcessBuilder("sh", "-c", ". \"$0\" && daemon_archive \"$@\"",
+            Path daemon = dir.resolve("ovs-qos-daemon.jsa");
+            Path cli = dir.resolve("ovs-qos-cli.jsa");
+            ProcessBuilder builder = new ProcessBuilder("sh", "-c", ". \"$0\" && train_archives \"$@\"",
                     repo().resolve("packaging/scripts/maint.sh").toString(), launcher().toString(), jar().toString(),
-                    jsa.toString()).inheritIO();
+                    daemon.toString(), cli.toString()).inheritIO();
             Optional.ofNullable(System.getProperty("bench.java")).ifPresent(j -> builder.environment().put("OVS_QOS_JAVA", j));
-            if (builder.start().waitFor() != 0 || !Files.isReadable(jsa)) {
-                throw new IllegalStateException("the daemon's class-data archive was not built (maint.sh daemon_archive)");
+            if (builder.start().waitFor() != 0 || !Files.isReadable(daemon) || !Files.isReadable(cli)) {
+                throw new IllegalStateException("the class-data archives were not built (maint.sh train_archives)");
             }
-            dir.toFile().deleteOnExit(); // deleted in the reverse order: the file, then the directory
-            jsa.toFile().deleteOnExit();
-            return daemonArchive = jsa;
+            dir.toFile().deleteOnExit(); // deleted in the reverse order: the files, then the directory
+            daemon.toFile().deleteOnExit();
+            cli.toFile().deleteOnExit();
+            return archives = new Archives(daemon, cli);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

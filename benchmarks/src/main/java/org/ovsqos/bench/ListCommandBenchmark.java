@@ -21,10 +21,11 @@ import java.util.concurrent.TimeUnit;
  * <p>The daemon runs against the 1000-interface database; the command is the launcher
  * ({@code sh packaging/ovs-qos list --admin-socket …}, the C1-only client flags) timed by
  * hyperfine ({@code --shell=none}, 3 warm-up runs) when it is installed, else by a loop of runs
- * timed here. Three ways: without a class-data archive; with the archive made as
- * packaging/README.md says (a {@code list} against a socket that does not exist); and with an
- * archive made by a {@code list} that really lists 1000 interfaces, which shows what the
- * README's recipe leaves out. {@code list --json} is timed without and with the README archive.
+ * timed here. Three ways: without a class-data archive; with the package's archive (a static one
+ * of what a {@code list} of a training daemon's three interfaces loaded: {@code train_archives} in
+ * packaging/scripts/maint.sh); and with a dynamic archive dumped at the exit of a {@code list}
+ * that really lists 1000 interfaces, for comparison. {@code list --json} is timed without and
+ * with the package's archive.
  *
  * <p>Properties: {@code bench.interfaces} (1000), {@code bench.runs} (30).
  */
@@ -55,13 +56,11 @@ public final class ListCommandBenchmark {
                         + table.lines().count() + " lines), expected " + count);
             }
 
-            Path readmeArchive = dir.resolve("readme.jsa");
-            run(List.of("list", "--admin-socket", "/nonexistent"),
-                    Map.of("OVS_QOS_JAVA_OPTS", "-XX:ArchiveClassesAtExit=" + readmeArchive));
+            Path packageArchive = BenchDaemon.cliArchive(); // the package's: static, trained on a list of three
             Path trainedArchive = dir.resolve("trained.jsa");
             run(List.of("list", "--admin-socket", socket),
                     Map.of("OVS_QOS_JAVA_OPTS", "-XX:ArchiveClassesAtExit=" + trainedArchive));
-            for (Path a : List.of(readmeArchive, trainedArchive)) {
+            for (Path a : List.of(packageArchive, trainedArchive)) {
                 if (!Files.isReadable(a)) {
                     throw new IllegalStateException("no class-data archive was written at " + a);
                 }
@@ -70,21 +69,21 @@ public final class ListCommandBenchmark {
 
             Samples plain = time("list, no CDS archive", List.of("list", "--admin-socket", socket), none, runs,
                     dir.path());
-            Samples readme = time("list, README's CDS archive", List.of("list", "--admin-socket", socket),
-                    readmeArchive, runs, dir.path());
-            Samples trained = time("list, CDS archive trained on a real list", List.of("list", "--admin-socket",
+            Samples packaged = time("list, the package's CDS archive", List.of("list", "--admin-socket", socket),
+                    packageArchive, runs, dir.path());
+            Samples trained = time("list, dynamic CDS archive of a real list", List.of("list", "--admin-socket",
                     socket), trainedArchive, runs, dir.path());
             Samples json = time("list --json, no CDS archive", List.of("list", "--json", "--admin-socket", socket),
                     none, runs, dir.path());
-            Samples jsonReadme = time("list --json, README's CDS archive", List.of("list", "--json",
-                    "--admin-socket", socket), readmeArchive, runs, dir.path());
+            Samples jsonPackage = time("list --json, the package's CDS archive", List.of("list", "--json",
+                    "--admin-socket", socket), packageArchive, runs, dir.path());
 
             results.note("timer", hyperfine().isPresent() ? "hyperfine -N, " + runs + " runs" : runs + " runs, loop");
             verdict(results, "list, no CDS: p50 / p90", plain);
-            verdict(results, "list, README CDS: p50 / p90", readme);
-            verdict(results, "list, CDS trained on list: p50 / p90", trained);
+            verdict(results, "list, package CDS: p50 / p90", packaged);
+            verdict(results, "list, dynamic CDS of a real list: p50 / p90", trained);
             verdict(results, "list --json, no CDS: p50 / p90", json);
-            verdict(results, "list --json, README CDS: p50 / p90", jsonReadme);
+            verdict(results, "list --json, package CDS: p50 / p90", jsonPackage);
         }
     }
 
