@@ -2,6 +2,7 @@ package org.ovsqos.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -90,11 +91,7 @@ class MigrationIT {
     @ParameterizedTest
     @EnumSource(PackageFormat.class)
     void anUpgradeRebuildsTheArchiveAndRestartsTheDaemonOnlyWhenItRuns(PackageFormat format) throws Exception {
-        FakeHost host = FakeHost.withPackage(dir, format.file(), true);
-        format.install(host);
-        Files.writeString(host.path(ARCHIVE), "stale");
-        Files.writeString(host.path(DAEMON_ARCHIVE), "stale");
-        host.takeSystemctlCalls();
+        FakeHost host = installedWithArchivesReplacedBy(format, "stale");
 
         String stopped = format.upgrade(host);
         assertThat(host.takeSystemctlCalls()).as(stopped).containsExactly("daemon-reload", "is-active --quiet ovs-qos.service");
@@ -113,11 +110,7 @@ class MigrationIT {
     @ParameterizedTest
     @EnumSource(PackageFormat.class)
     void aJavaUpdateRebuildsBothArchivesForTheNewJvmAndTouchesNothingElse(PackageFormat format) throws Exception {
-        FakeHost host = FakeHost.withPackage(dir, format.file(), true);
-        format.install(host);
-        Files.writeString(host.path(ARCHIVE), "made for the old JVM");
-        Files.writeString(host.path(DAEMON_ARCHIVE), "made for the old JVM");
-        host.takeSystemctlCalls();
+        FakeHost host = installedWithArchivesReplacedBy(format, "made for the old JVM");
 
         String out = format.jvmChanged(host);
 
@@ -172,5 +165,15 @@ class MigrationIT {
         assertThat(host.path("var/log/ovs-qos.log.1")).doesNotExist();
         assertThat(host.path("opt/ovs-qos/config.json")).exists();
         assertThat(host.path("run/ovs-qos/state.json")).exists();
+    }
+
+    /** A host where {@code format} is installed, its two archives since replaced by {@code content}. */
+    private FakeHost installedWithArchivesReplacedBy(PackageFormat format, String content) throws IOException {
+        FakeHost host = FakeHost.withPackage(dir, format.file(), true);
+        format.install(host);
+        Files.writeString(host.path(ARCHIVE), content);
+        Files.writeString(host.path(DAEMON_ARCHIVE), content);
+        host.takeSystemctlCalls();
+        return host;
     }
 }
