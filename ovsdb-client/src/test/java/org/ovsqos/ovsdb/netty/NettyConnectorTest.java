@@ -1,10 +1,12 @@
 package org.ovsqos.ovsdb.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.netty.channel.EventLoopGroup;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +22,12 @@ class NettyConnectorTest {
             // "PID/task/TID" of the loop's own thread.
             Path thread = Path.of("/proc").resolve(group.submit(() -> Files.readSymbolicLink(Path.of("/proc/thread-self")))
                     .get(10, TimeUnit.SECONDS));
-            long before = voluntarySwitches(thread);
+            // From the moment it is idle: after the task above, the loop may still go to sleep
+            // once or twice (its wake-up event, the timer it arms).
+            long[] last = {-1};
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(300))
+                    .until(() -> last[0] == (last[0] = voluntarySwitches(thread)));
+            long before = last[0];
             Thread.sleep(2_500); // the absence of wake-ups can only be watched for a while
 
             assertThat(voluntarySwitches(thread) - before).isLessThanOrEqualTo(1);
