@@ -6,8 +6,8 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioDomainSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.net.SocketAddress;
-import java.nio.file.Path;
 import java.net.UnixDomainSocketAddress;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**

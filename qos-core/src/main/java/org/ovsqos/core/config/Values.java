@@ -14,12 +14,12 @@ final class Values {
 
     /** A value as it appeared in the file (JSON text), cut short when long. */
     static String render(JsonNode node) {
-        return shorten(JsonTrees.text(ConfigReader.JSON, node)); // not toString(): it builds an ObjectMapper
+        return shorten(JsonTrees.text(node)); // not toString(): it builds an ObjectMapper
     }
 
     /** A string as a JSON string literal, cut short when long. */
     static String quote(String raw) {
-        return shorten(JsonTrees.text(ConfigReader.JSON, new TextNode(raw)));
+        return shorten(JsonTrees.text(new TextNode(raw)));
     }
 
     /**
